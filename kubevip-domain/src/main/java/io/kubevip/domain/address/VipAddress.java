@@ -1,0 +1,162 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.domain.address;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A virtual IP: one IPv4 or IPv6 address with the prefix length it is put on an interface with (default the
+ * host route, /32 or /128). Multicast and link-local IPv6 are refused; the unspecified address ({@code 0.0.0.0},
+ * {@code ::}) is accepted only as kube-vip's "lease this from DHCP" marker, see {@link #isDhcpMarker()}.
+ *
+ * <p>Ordering is by family, then numeric address, then prefix, so sorted collections and allocation are stable.
+ */
+public final class VipAddress implements Comparable<VipAddress> {
+  private final InetAddress address;
+  private final int prefixLength;
+
+  private VipAddress(InetAddress address, int prefixLength) {
+    this.address = address;
+    this.prefixLength = prefixLength;
+  }
+
+  /** A host VIP (/32 or /128) for {@code address}. */
+  public static VipAddress of(InetAddress address) {
+    return of(address, IpFamily.of(address).bits());
+  }
+
+  public static VipAddress of(InetAddress address, int prefixLength) {
+    Objects.requireNonNull(address, "address");
+    IpFamily family = IpFamily.of(address);
+    if (prefixLength < 1 || prefixLength > family.bits()) {
+      throw new InvalidVipException("prefix length /" + prefixLength + " of " + address.getHostAddress()
+          + ": expected 1.." + family.bits() + " for " + family.kubernetesName());
+    }
+    String text = address.getHostAddress();
+    if (address.isMulticastAddress()) {
+      throw new InvalidVipException(text + ": a multicast address cannot be a VIP");
+    }
+    if (address instanceof Inet6Address && address.isLinkLocalAddress()) {
+      throw new InvalidVipException(text + ": a link-local IPv6 address cannot be a VIP (it is not routable off the link)");
+    }
+    if (address.isLoopbackAddress()) {
+      throw new InvalidVipException(text + ": a loopback address cannot be a VIP");
+    }
+    return new VipAddress(strip(address), prefixLength);
+  }
+
+  /**
+   * Parses {@code "10.0.0.5"}, {@code "10.0.0.5/32"}, {@code "fd00::5"} or {@code "fd00::5/128"}. No DNS lookup is made.
+   *
+   * @throws InvalidVipException naming the text and what was expected
+   */
+  public static VipAddress parse(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidVipException("empty VIP: expected an IPv4 or IPv6 address, optionally with /prefix");
+    }
+    String t = text.trim();
+    int slash = t.indexOf('/');
+    String host = slash < 0 ? t : t.substring(0, slash);
+    InetAddress address = IpLiterals.parse(host).orElseThrow(() -> new InvalidVipException(
+        "'" + text + "' is not an IP address: expected an IPv4 (10.0.0.5) or IPv6 (fd00::5) address, optionally with /prefix"));
+    if (slash < 0) {
+      return of(address);
+    }
+    String prefix = t.substring(slash + 1);
+    int bits = IpFamily.of(address).bits();
+    int len;
+    try {
+      len = Integer.parseInt(prefix);
+    } catch (NumberFormatException e) {
+      throw new InvalidVipException("'" + text + "': prefix '" + prefix + "' is not a number, expected 1.." + bits);
+    }
+    return of(address, len);
+  }
+
+  /** The DHCP marker for a family: {@code 0.0.0.0/32} or {@code ::/128}. */
+  public static VipAddress dhcpMarker(IpFamily family) {
+    try {
+      return new VipAddress(InetAddress.getByAddress(new byte[family.bits() / 8]), family.bits());
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  /** True for {@code 0.0.0.0} and {@code ::}: the address is to be leased from the network's DHCP server. */
+  public boolean isDhcpMarker() {
+    return address.isAnyLocalAddress();
+  }
+
+  /**
+   * Parses like {@link #parse} but also accepts the DHCP markers {@code 0.0.0.0} and {@code ::}.
+   */
+  public static VipAddress parseAllowingDhcp(String text) {
+    String host = text == null ? "" : text.trim();
+    int slash = host.indexOf('/');
+    String bare = slash < 0 ? host : host.substring(0, slash);
+    var literal = IpLiterals.parse(bare);
+    if (literal.isPresent() && literal.get().isAnyLocalAddress()) {
+      return dhcpMarker(IpFamily.of(literal.get()));
+    }
+    return parse(text);
+  }
+
+  public InetAddress address() {
+    return address;
+  }
+
+  public int prefixLength() {
+    return prefixLength;
+  }
+
+  public IpFamily family() {
+    return IpFamily.of(address);
+  }
+
+  /** True when this VIP is a host route (/32 or /128). */
+  public boolean isHostRoute() {
+    return prefixLength == family().bits();
+  }
+
+  /** The canonical address text without prefix: dotted quad, or RFC 5952 compressed lower-case IPv6. */
+  public String hostText() {
+    return address instanceof Inet6Address ? Ipv6Text.compress(address.getAddress()) : address.getHostAddress();
+  }
+
+  /** Canonical form {@code address/prefix}, e.g. {@code 10.0.0.5/32}, {@code fd00::5/128}. */
+  @Override
+  public String toString() {
+    return hostText() + "/" + prefixLength;
+  }
+
+  @Override
+  public int compareTo(VipAddress o) {
+    int c = Integer.compare(family().ordinal(), o.family().ordinal());
+    if (c != 0) {
+      return c;
+    }
+    c = Arrays.compareUnsigned(address.getAddress(), o.address.getAddress());
+    return c != 0 ? c : Integer.compare(prefixLength, o.prefixLength);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof VipAddress v && v.prefixLength == prefixLength && Arrays.equals(v.address.getAddress(), address.getAddress());
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * Arrays.hashCode(address.getAddress()) + prefixLength;
+  }
+
+  // Drop scope ids and host names so equality is by numeric value only.
+  private static InetAddress strip(InetAddress a) {
+    try {
+      return InetAddress.getByAddress(a.getAddress());
+    } catch (java.net.UnknownHostException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
