@@ -1,0 +1,365 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.adapter.kubernetes.election;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Leader election on one Lease, built for fast and safe VIP ownership.
+ *
+ * <ul>
+ *   <li><b>Watching candidates.</b> Candidates watch the Lease; a released Lease (empty holder) is taken at once
+ *       instead of at the next retry, and a renewal restarts their expiry clock the moment it happens.
+ *   <li><b>Expiry by observation.</b> A candidate counts {@code leaseDuration} from when <i>it</i> saw the last
+ *       change (as client-go does), never from the timestamps in the object, so clock offsets between nodes do not
+ *       matter. Every write is a compare-and-swap on resourceVersion.
+ *   <li><b>Fencing.</b> A leader whose renewals keep failing calls {@link Listener#onStoppedLeading} at
+ *       {@code lastSuccessfulRenewSent + renewDeadline}, from a timer independent of the (possibly hung) API call.
+ *       See {@link ElectionTiming} for why that is before anyone else can acquire.
+ *   <li><b>Staying alive.</b> Losing leadership returns to candidate; the process does not exit (kube-vip exits).
+ * </ul>
+ *
+ * <p>Threading: one scheduler thread runs every state transition and every callback, so callbacks never overlap;
+ * API calls run on a second thread so a hung call cannot delay fencing.
+ */
+public final class LeaseElector implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LeaseElector.class);
+
+  /** Election callbacks, called on the elector's thread, never concurrently. */
+  public interface Listener {
+    /** This node now holds the Lease: announce. */
+    void onStartedLeading();
+
+    /** This node no longer holds the Lease (lost, fenced or released): stop announcing at once. */
+    void onStoppedLeading();
+
+    /** The holder changed (empty when released). */
+    default void onNewLeader(Optional<String> holder) {}
+  }
+
+  private final LeaseStore store;
+  private final String identity;
+  private final ElectionTiming timing;
+  private final Clock clock;
+  private final Listener listener;
+  private final ScheduledExecutorService scheduler;
+  private final ScheduledExecutorService io;
+
+  // State below is only touched on the scheduler thread.
+  private Optional<LeaseSnapshot> observed = Optional.empty();
+  private Instant observedAt;
+  private boolean leading;
+  private Instant lastRenewSent;
+  private ScheduledFuture<?> fence;
+  private ScheduledFuture<?> tick;
+  private boolean inFlight;
+  private boolean retryWhenLanded; // a watch event asked for an attempt while one was in flight
+  private boolean stopped;
+  private Optional<String> lastAnnouncedHolder = Optional.empty();
+  private AutoCloseable watch;
+  private volatile Thread schedulerThread;
+
+  LeaseElector(LeaseStore store, String identity, ElectionTiming timing, Clock clock, Listener listener) {
+    this.store = Objects.requireNonNull(store);
+    this.identity = requireIdentity(identity);
+    this.timing = Objects.requireNonNull(timing);
+    this.clock = Objects.requireNonNull(clock);
+    this.listener = Objects.requireNonNull(listener);
+    this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> schedulerThread = thread(r, "lease-" + identity));
+    this.io = Executors.newSingleThreadScheduledExecutor(r -> thread(r, "lease-io-" + identity));
+  }
+
+  /** An elector on the Lease {@code namespace/name} through fabric8; call {@link #start()} to campaign. */
+  public static LeaseElector onLease(io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name,
+      String identity, ElectionTiming timing, Clock clock, Listener listener) {
+    return new LeaseElector(new Fabric8LeaseStore(client, namespace, name), identity, timing, clock, listener);
+  }
+
+  /** Starts campaigning and watching. */
+  public void start() {
+    scheduler.execute(() -> {
+      try {
+        watch = store.watch(change -> scheduler.execute(() -> onWatched(change)));
+      } catch (RuntimeException e) {
+        LOG.warn("lease watch could not start, relying on polling every {}: {}", timing.retryPeriod(), e.toString());
+      }
+      scheduleTick(Duration.ZERO);
+    });
+  }
+
+  /** True while this node holds the Lease and is not fenced. */
+  public boolean isLeader() {
+    return call(() -> leading);
+  }
+
+  /**
+   * Graceful hand-over: stop leading (the listener withdraws the VIP), then release the Lease so a watching peer
+   * takes it at once. Returns when the release was written or failed.
+   */
+  public void releaseAndStop(Duration timeout) {
+    boolean wasLeading = call(() -> {
+      stopped = true;
+      cancel(tick);
+      boolean was = leading;
+      if (leading) {
+        stopLeading("releasing on shutdown");
+      }
+      return was;
+    });
+    if (wasLeading) {
+      try {
+        io.submit(this::release).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("releasing the lease failed; peers take over when it expires: {}", e.toString());
+      }
+    }
+    close();
+  }
+
+  @Override
+  public void close() {
+    call(() -> {
+      stopped = true;
+      cancel(tick);
+      cancel(fence);
+      if (leading) {
+        stopLeading("elector closed");
+      }
+      return null;
+    });
+    closeQuietly(watch);
+    scheduler.shutdownNow();
+    io.shutdownNow();
+  }
+
+  private void onWatched(Optional<LeaseSnapshot> change) {
+    if (stopped) {
+      return;
+    }
+    record(change);
+    if (!leading && change.map(LeaseSnapshot::released).orElse(true)) {
+      scheduleTick(Duration.ZERO); // released or deleted: try at once rather than at the next retry
+    } else if (leading && change.isPresent() && !change.get().heldBy(identity)) {
+      stopLeading("lease taken by " + change.get().holder().orElse("nobody"));
+      scheduleTick(timing.retryPeriod());
+    }
+  }
+
+  private void record(Optional<LeaseSnapshot> s) {
+    boolean changed = !s.map(LeaseSnapshot::resourceVersion).equals(observed.map(LeaseSnapshot::resourceVersion));
+    if (changed) {
+      observed = s;
+      observedAt = clock.instant();
+    }
+    Optional<String> holder = s.flatMap(LeaseSnapshot::holder);
+    if (!holder.equals(lastAnnouncedHolder)) {
+      lastAnnouncedHolder = holder;
+      LOG.info("lease holder is now {}", holder.orElse("(released)"));
+      listener.onNewLeader(holder);
+    }
+  }
+
+  private void scheduleTick(Duration delay) {
+    if (stopped) {
+      return;
+    }
+    cancel(tick);
+    tick = scheduler.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  // On the scheduler thread: decide, then run the API call on the io thread and come back with the result.
+  private void attempt() {
+    if (stopped) {
+      return;
+    }
+    if (inFlight) {
+      retryWhenLanded = true;
+      return;
+    }
+    inFlight = true;
+    Instant sent = clock.instant();
+    Optional<LeaseSnapshot> base = observed;
+    Instant seenAt = observedAt;
+    boolean wasLeading = leading;
+    io.execute(() -> {
+      Outcome outcome = tryAcquireOrRenew(base, seenAt, sent, wasLeading);
+      scheduler.execute(() -> apply(outcome, sent));
+    });
+  }
+
+  private record Outcome(Optional<LeaseSnapshot> lease, boolean holding, Exception error) {}
+
+  // On the io thread.
+  private Outcome tryAcquireOrRenew(Optional<LeaseSnapshot> known, Instant seenAt, Instant now, boolean wasLeading) {
+    try {
+      Optional<LeaseSnapshot> current = store.get();
+      if (current.isEmpty()) {
+        LeaseSnapshot created = store.create(new LeaseSnapshot(Optional.of(identity), timing.leaseDuration(), now, now, 0, null));
+        return new Outcome(Optional.of(created), true, null);
+      }
+      LeaseSnapshot c = current.get();
+      if (c.heldBy(identity)) {
+        LeaseSnapshot renewed = store.update(new LeaseSnapshot(Optional.of(identity), timing.leaseDuration(),
+            wasLeading ? c.acquireTime() : now, now, c.transitions(), c.resourceVersion()));
+        return new Outcome(Optional.of(renewed), true, null);
+      }
+      if (c.released() || expiredFor(c, known, seenAt)) {
+        LeaseSnapshot taken = store.update(new LeaseSnapshot(Optional.of(identity), timing.leaseDuration(), now, now,
+            c.transitions() + 1, c.resourceVersion()));
+        return new Outcome(Optional.of(taken), true, null);
+      }
+      return new Outcome(current, false, null);
+    } catch (LeaseStore.ConflictException e) {
+      LOG.debug("lease write conflict (another candidate or a renewal won): {}", e.getMessage());
+      return new Outcome(null, false, e);
+    } catch (RuntimeException e) {
+      return new Outcome(null, false, e);
+    }
+  }
+
+  // Expired only if the version we read is the one we have watched unchanged for a whole lease duration.
+  private boolean expiredFor(LeaseSnapshot current, Optional<LeaseSnapshot> known, Instant seenAt) {
+    boolean sameVersion = known.map(LeaseSnapshot::resourceVersion).filter(current.resourceVersion()::equals).isPresent();
+    return sameVersion && seenAt != null
+        && !clock.instant().isBefore(seenAt.plus(current.leaseDuration()));
+  }
+
+  // On the scheduler thread.
+  private void apply(Outcome o, Instant sent) {
+    inFlight = false;
+    if (stopped) {
+      return;
+    }
+    applyOutcome(o, sent);
+    if (retryWhenLanded) {
+      retryWhenLanded = false;
+      if (!leading) {
+        scheduleTick(Duration.ZERO);
+      }
+    }
+  }
+
+  private void applyOutcome(Outcome o, Instant sent) {
+    if (o.error() != null) {
+      if (!(o.error() instanceof LeaseStore.ConflictException)) {
+        LOG.warn("lease {} failed: {}", leading ? "renewal" : "acquisition", o.error().toString());
+      }
+      scheduleTick(leading ? timing.retryPeriod().dividedBy(2) : timing.retryPeriod());
+      return;
+    }
+    record(o.lease());
+    if (o.holding()) {
+      lastRenewSent = sent;
+      armFence();
+      if (!leading) {
+        leading = true;
+        LOG.info("acquired the lease as {} (transitions={})", identity,
+            o.lease().map(LeaseSnapshot::transitions).orElse(0));
+        listener.onStartedLeading();
+      }
+      scheduleTick(timing.retryPeriod());
+    } else {
+      if (leading) {
+        stopLeading("lease held by " + o.lease().flatMap(LeaseSnapshot::holder).orElse("nobody"));
+      }
+      scheduleTick(untilExpiry().orElse(timing.retryPeriod()));
+    }
+  }
+
+  // Next attempt at expiry of the observed record, bounded by the retry period.
+  private Optional<Duration> untilExpiry() {
+    if (observed.isEmpty() || observedAt == null) {
+      return Optional.empty();
+    }
+    Duration left = Duration.between(clock.instant(), observedAt.plus(observed.get().leaseDuration()));
+    if (left.isNegative()) {
+      left = Duration.ZERO;
+    }
+    return Optional.of(left.compareTo(timing.retryPeriod()) < 0 ? left : timing.retryPeriod());
+  }
+
+  private void armFence() {
+    cancel(fence);
+    Duration wait = Duration.between(clock.instant(), lastRenewSent.plus(timing.renewDeadline()));
+    fence = scheduler.schedule(() -> {
+      if (leading) {
+        stopLeading("not renewed within the renew deadline " + timing.renewDeadline() + " (fenced)");
+        scheduleTick(timing.retryPeriod());
+      }
+    }, Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+  }
+
+  private void stopLeading(String reason) {
+    leading = false;
+    cancel(fence);
+    LOG.info("stopped leading: {}", reason);
+    listener.onStoppedLeading();
+  }
+
+  private Void release() {
+    Optional<LeaseSnapshot> current = store.get();
+    if (current.isPresent() && current.get().heldBy(identity)) {
+      LeaseSnapshot c = current.get();
+      store.update(new LeaseSnapshot(Optional.empty(), c.leaseDuration(), c.acquireTime(), clock.instant(),
+          c.transitions(), c.resourceVersion()));
+      LOG.info("released the lease");
+    }
+    return null;
+  }
+
+  private <T> T call(java.util.concurrent.Callable<T> task) {
+    if (scheduler.isShutdown() || Thread.currentThread() == schedulerThread) {
+      try {
+        return task.call();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    try {
+      return scheduler.submit(task).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> f) {
+    if (f != null) {
+      f.cancel(false);
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable c) {
+    if (c != null) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("closing lease watch: {}", e.toString());
+      }
+    }
+  }
+
+  private static Thread thread(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static String requireIdentity(String identity) {
+    if (identity == null || identity.isBlank()) {
+      throw new IllegalArgumentException("vip_nodename: must not be empty (it is this node's identity in the lease)");
+    }
+    return identity;
+  }
+}
