@@ -88,7 +88,7 @@ public final class LeaseElector implements AutoCloseable {
   public void start() {
     scheduler.execute(() -> {
       try {
-        watch = store.watch(change -> scheduler.execute(() -> onWatched(change)));
+        watch = store.watch(change -> post(() -> onWatched(change)));
       } catch (RuntimeException e) {
         LOG.warn("lease watch could not start, relying on polling every {}: {}", timing.retryPeriod(), e.toString());
       }
@@ -142,7 +142,7 @@ public final class LeaseElector implements AutoCloseable {
   }
 
   private void onWatched(Optional<LeaseSnapshot> change) {
-    if (stopped) {
+    if (stopped || isStale(change)) {
       return;
     }
     record(change);
@@ -154,7 +154,22 @@ public final class LeaseElector implements AutoCloseable {
     }
   }
 
+  // Watch events can arrive late, after a GET already showed a newer version: never step back in time.
+  private boolean isStale(Optional<LeaseSnapshot> s) {
+    if (s.isEmpty() || observed.isEmpty()) {
+      return false;
+    }
+    try {
+      return Long.parseLong(s.get().resourceVersion()) < Long.parseLong(observed.get().resourceVersion());
+    } catch (NumberFormatException e) {
+      return false; // resourceVersion is opaque in general; etcd and the mock use increasing integers
+    }
+  }
+
   private void record(Optional<LeaseSnapshot> s) {
+    if (isStale(s)) {
+      return;
+    }
     boolean changed = !s.map(LeaseSnapshot::resourceVersion).equals(observed.map(LeaseSnapshot::resourceVersion));
     if (changed) {
       observed = s;
@@ -173,7 +188,11 @@ public final class LeaseElector implements AutoCloseable {
       return;
     }
     cancel(tick);
-    tick = scheduler.schedule(this::attempt, delay.toNanos(), TimeUnit.NANOSECONDS);
+    try {
+      tick = scheduler.schedule(guarded(this::attempt), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("elector closed; not scheduling another attempt");
+    }
   }
 
   // On the scheduler thread: decide, then run the API call on the io thread and come back with the result.
@@ -192,7 +211,7 @@ public final class LeaseElector implements AutoCloseable {
     boolean wasLeading = leading;
     io.execute(() -> {
       Outcome outcome = tryAcquireOrRenew(base, seenAt, sent, wasLeading);
-      scheduler.execute(() -> apply(outcome, sent));
+      post(() -> apply(outcome, sent));
     });
   }
 
@@ -257,6 +276,12 @@ public final class LeaseElector implements AutoCloseable {
       return;
     }
     record(o.lease());
+    if (o.holding() && !clock.instant().isBefore(sent.plus(timing.renewDeadline()))) {
+      // The write succeeded but took longer than the renew deadline: we may not announce on it. Renew at once.
+      LOG.warn("lease write took longer than the renew deadline {}; not announcing on it", timing.renewDeadline());
+      scheduleTick(Duration.ZERO);
+      return;
+    }
     if (o.holding()) {
       lastRenewSent = sent;
       armFence();
@@ -290,12 +315,12 @@ public final class LeaseElector implements AutoCloseable {
   private void armFence() {
     cancel(fence);
     Duration wait = Duration.between(clock.instant(), lastRenewSent.plus(timing.renewDeadline()));
-    fence = scheduler.schedule(() -> {
+    fence = scheduler.schedule(guarded(() -> {
       if (leading) {
         stopLeading("not renewed within the renew deadline " + timing.renewDeadline() + " (fenced)");
         scheduleTick(timing.retryPeriod());
       }
-    }, Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+    }), Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
   }
 
   private void stopLeading(String reason) {
@@ -326,12 +351,41 @@ public final class LeaseElector implements AutoCloseable {
     }
     try {
       return scheduler.submit(task).get();
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      try {
+        return task.call(); // closed meanwhile: nothing runs on the scheduler any more
+      } catch (Exception inner) {
+        throw new IllegalStateException(inner);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     } catch (java.util.concurrent.ExecutionException e) {
       throw new IllegalStateException(e.getCause());
     }
+  }
+
+  // Runs a step on the scheduler thread; after close() there is nothing left to do.
+  private void post(Runnable step) {
+    try {
+      scheduler.execute(guarded(step));
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      LOG.debug("elector closed; dropping a late step");
+    }
+  }
+
+  // A scheduled task's exception would vanish into its Future and silently stop the election: log it and keep
+  // campaigning instead.
+  private Runnable guarded(Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.error("lease election step failed; retrying in {}", timing.retryPeriod(), e);
+        inFlight = false;
+        scheduleTick(timing.retryPeriod());
+      }
+    };
   }
 
   private static void cancel(ScheduledFuture<?> f) {

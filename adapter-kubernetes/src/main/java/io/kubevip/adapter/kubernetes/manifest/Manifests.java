@@ -66,7 +66,7 @@ public final class Manifests {
 
   /** The DaemonSet; with {@code taint} it runs only on control-plane nodes and tolerates their taints. */
   public static DaemonSet daemonSet(ManifestOptions o) {
-    Map<String, String> labels = Map.of("app.kubernetes.io/name", DAEMONSET_NAME, "app.kubernetes.io/version", o.version());
+    Map<String, String> labels = new java.util.TreeMap<>(Map.of("app.kubernetes.io/name", DAEMONSET_NAME, "app.kubernetes.io/version", o.version()));
     PodSpecBuilder spec = new PodSpecBuilder()
         .withHostNetwork(true)
         .withServiceAccountName(SERVICE_ACCOUNT)

@@ -73,17 +73,24 @@ class LeaseElectorFencingTest {
   }
 
   @Test
-  void givenLeaderReleases_whenPeerWatches_thenPeerTakesOverWithoutWaitingForExpiry() {
-    startBoth();
-    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> a.isLeader() && !b.isLeader());
+  void givenLeaderReleases_whenPeerWatches_thenPeerTakesOverBeforeItsNextRetry() {
+    ElectionTiming slowRetry = new ElectionTiming(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofSeconds(2));
+    viewA = api.view();
+    viewB = api.view();
+    a = new LeaseElector(viewA, "node-a", slowRetry, Clock.systemUTC(), timeline.listener("node-a"));
+    a.start();
+    await().atMost(Duration.ofSeconds(5)).until(a::isLeader);
+    b = new LeaseElector(viewB, "node-b", slowRetry, Clock.systemUTC(), timeline.listener("node-b"));
+    b.start();
+    await().atMost(Duration.ofSeconds(3)).until(() -> timeline.events.size() > 0 && !b.isLeader());
     long t0 = System.nanoTime();
 
     a.releaseAndStop(Duration.ofSeconds(2));
 
-    await().atMost(Duration.ofSeconds(3)).until(b::isLeader);
+    await().atMost(Duration.ofSeconds(5)).until(b::isLeader);
     long startedB = timeline.first("node-b", "started").orElseThrow().nanos();
-    // Expiry-driven takeover would need the full lease duration (1.2 s) after the last renewal.
-    assertThat(Duration.ofNanos(startedB - t0)).isLessThan(FAST.leaseDuration().dividedBy(2));
+    // Polling would take up to the 2 s retry period and expiry 6 s: only the watch explains a fast takeover.
+    assertThat(Duration.ofNanos(startedB - t0)).isLessThan(Duration.ofMillis(1000));
     assertThat(timeline.neverTwoLeaders()).isTrue();
   }
 
