@@ -41,6 +41,7 @@ final class PoolConfigParser {
     for (Map.Entry<String, String> e : sorted.entrySet()) {
       p.key(e.getKey(), e.getValue() == null ? "" : e.getValue(), skipEnds);
     }
+    p.problems.sort(java.util.Comparator.comparing(PoolProblem::key)); // stable: entry order kept within a key
     return new PoolConfig(p.scopes, order, skipEnds, p.problems);
   }
 
