@@ -52,6 +52,16 @@ final class AddressRules {
     return null;
   }
 
+  /** True when some special block intersects {@code r}; most pools touch none, so their scan skips the check. */
+  static boolean overlapsBlock(AddressRange r) {
+    for (Block b : BLOCKS) {
+      if (b.range().first().compareTo(r.last()) <= 0 && r.first().compareTo(b.range().last()) <= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Block block(String name, String address, int prefix) {
     // ::ffff:0:0 parses to an IPv4 address in the JDK; build that block's bounds by hand.
     AddressValue base = address.equals("::ffff:0:0")

@@ -20,11 +20,12 @@ import java.util.TreeSet;
  */
 public final class AllocationSession {
   private final PoolConfig config;
-  private final InUseIndex inUse = new InUseIndex();
+  private final InUseIndex inUse;
   private final Map<Pool, Map<IpFamily, PoolCursor>> cursors = new HashMap<>();
 
   AllocationSession(PoolConfig config, Collection<AddressInUse> initial) {
     this.config = config;
+    this.inUse = new InUseIndex(config.anySharing());
     initial.forEach(inUse::add);
   }
 
@@ -74,12 +75,12 @@ public final class AllocationSession {
     String ns = request.service().namespace();
     RangeSet set = pool.ranges(family);
     if (family == IpFamily.IPV4 && config.allowShare(ns) && !request.ports().isEmpty()) {
-      for (AddressValue v : inUse.ipv4InOrder(config.searchOrder())) {
-        if (set.contains(v) && Sharing.clash(inUse.holders(v), request.service(), request.ports()) == null) {
-          List<String> with = new ArrayList<>();
-          inUse.holders(v).forEach(h -> with.add(h.service().key()));
-          return new AllocationPlan.Pick(v.toVip(), v.toVip().hostText() + " shared with " + String.join(", ", with), null);
-        }
+      AddressValue v = inUse.firstShareable(set, request.ports(), config.searchOrder());
+      if (v != null) {
+        List<String> with = new ArrayList<>();
+        inUse.holders(v).forEach(h -> with.add(h.service().key()));
+        VipAddress shared = v.toVip();
+        return new AllocationPlan.Pick(shared, shared.hostText() + " shared with " + String.join(", ", with), null);
       }
     }
     PoolCursor cursor = cursors.computeIfAbsent(pool, p -> new HashMap<>())

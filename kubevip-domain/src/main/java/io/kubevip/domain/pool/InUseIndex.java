@@ -2,22 +2,26 @@
 package io.kubevip.domain.pool;
 
 import io.kubevip.domain.address.IpFamily;
+import io.kubevip.domain.service.ServicePort;
 import io.kubevip.domain.service.ServiceRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
-import java.util.TreeSet;
+import java.util.Set;
 
 /**
- * Addresses in use: a hash map for the O(1) "is it free?" the scan asks per step, and a sorted set of IPv4
- * addresses for the (rarer) search for an address to share, which must be deterministic.
+ * Addresses in use: a hash map for the O(1) "is it free?" the scan asks per step, and (only when some namespace
+ * may share) a {@link ShareIndex} of IPv4 addresses for the search for an address to share.
  */
 final class InUseIndex {
   private final Map<AddressValue, List<AddressInUse>> holders = new HashMap<>();
   private final Map<ServiceRef, List<AddressInUse>> byService = new HashMap<>();
-  private final TreeSet<AddressValue> ipv4 = new TreeSet<>();
+  private final ShareIndex sharing;
+
+  InUseIndex(boolean trackSharing) {
+    this.sharing = trackSharing ? new ShareIndex() : null;
+  }
 
   void add(AddressInUse use) {
     byService.computeIfAbsent(use.service(), s -> new ArrayList<>()).add(use);
@@ -25,9 +29,10 @@ final class InUseIndex {
       return; // every DHCP Service leases its own address: the marker blocks nothing
     }
     AddressValue v = AddressValue.of(use.address());
-    holders.computeIfAbsent(v, a -> new ArrayList<>()).add(use);
-    if (v.family() == IpFamily.IPV4) {
-      ipv4.add(v);
+    List<AddressInUse> list = holders.computeIfAbsent(v, a -> new ArrayList<>(1));
+    list.add(use);
+    if (sharing != null && v.family() == IpFamily.IPV4) {
+      sharing.update(v, list);
     }
   }
 
@@ -45,9 +50,11 @@ final class InUseIndex {
       AddressValue v = AddressValue.of(use.address());
       List<AddressInUse> list = holders.get(v);
       list.remove(use);
+      if (sharing != null && v.family() == IpFamily.IPV4) {
+        sharing.update(v, list);
+      }
       if (list.isEmpty()) {
         holders.remove(v);
-        ipv4.remove(v);
         freed.add(v);
       }
     }
@@ -62,8 +69,9 @@ final class InUseIndex {
     return holders.getOrDefault(v, List.of());
   }
 
-  NavigableSet<AddressValue> ipv4InOrder(SearchOrder order) {
-    return order == SearchOrder.ASCENDING ? ipv4 : ipv4.descendingSet();
+  /** See {@link ShareIndex#firstShareable}; null when sharing is not tracked. */
+  AddressValue firstShareable(RangeSet pool, Set<ServicePort> ports, SearchOrder order) {
+    return sharing == null ? null : sharing.firstShareable(pool, ports, order);
   }
 
   /** All records, for copying a session. */

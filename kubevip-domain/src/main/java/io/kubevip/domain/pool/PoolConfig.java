@@ -78,6 +78,11 @@ public final class PoolConfig {
     return own != null ? own : global != null && global;
   }
 
+  /** True when some scope has {@code allow-share-*} true: only then is the sharing index worth keeping. */
+  boolean anySharing() {
+    return scopes.values().stream().anyMatch(s -> Boolean.TRUE.equals(s.allowShare()));
+  }
+
   /** {@code interface-<ns>}, else {@code interface-global}. */
   public Optional<String> interfaceName(String namespace) {
     String own = scope(namespace).interfaceName();

@@ -12,12 +12,17 @@ import java.util.function.Predicate;
 final class PoolCursor {
   private final List<AddressRange> ranges;
   private final boolean ascending;
+  private final boolean[] touchesBlock;
   private int index;
   private AddressValue position;
 
   PoolCursor(RangeSet set, SearchOrder order) {
     this.ranges = set.ranges();
     this.ascending = order == SearchOrder.ASCENDING;
+    this.touchesBlock = new boolean[ranges.size()];
+    for (int i = 0; i < ranges.size(); i++) {
+      touchesBlock[i] = AddressRules.overlapsBlock(ranges.get(i));
+    }
     moveTo(ascending ? 0 : ranges.size() - 1, null);
   }
 
@@ -27,7 +32,7 @@ final class PoolCursor {
       AddressRange range = ranges.get(index);
       AddressValue v = position;
       while (v != null) {
-        AddressRules.Block block = AddressRules.blockOf(v);
+        AddressRules.Block block = touchesBlock[index] ? AddressRules.blockOf(v) : null;
         if (block != null) {
           v = leave(block.range(), range);
           continue;
