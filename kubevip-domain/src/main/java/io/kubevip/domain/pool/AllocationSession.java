@@ -45,7 +45,10 @@ public final class AllocationSession {
     inUse.add(use);
   }
 
-  /** Forgets every address of {@code service} (deleted Service); the freed addresses can be handed out again. */
+  /**
+   * Forgets every address of {@code service} (deleted Service); the freed addresses can be handed out again.
+   * ServiceRef equality includes the uid: pass the ref the addresses were recorded with.
+   */
   public void release(ServiceRef service) {
     for (AddressValue freed : inUse.remove(service)) {
       for (Map.Entry<Pool, Map<IpFamily, PoolCursor>> e : cursors.entrySet()) {

@@ -20,7 +20,7 @@ public final class RequestedAddresses {
   private RequestedAddresses() {}
 
   /**
-   * The address texts kube-vip would use, trimmed, empties dropped, in source order; empty when the Service names
+   * The address texts kube-vip would use, trimmed, empties and repeats dropped, in source order; empty when the Service names
    * none yet (an allocator has still to fill it in).
    *
    * @param loadBalancerIPsAnnotation the annotation value (comma list), null when absent
