@@ -102,7 +102,11 @@ public final class VipAddress implements Comparable<VipAddress> {
     String bare = slash < 0 ? host : host.substring(0, slash);
     var literal = IpLiterals.parse(bare);
     if (literal.isPresent() && literal.get().isAnyLocalAddress()) {
-      return dhcpMarker(IpFamily.of(literal.get()));
+      IpFamily family = IpFamily.of(literal.get());
+      if (slash >= 0 && !host.substring(slash + 1).equals(String.valueOf(family.bits()))) {
+        throw new InvalidVipException("'" + text + "': the DHCP marker takes no prefix other than /" + family.bits());
+      }
+      return dhcpMarker(family);
     }
     return parse(text);
   }

@@ -70,6 +70,14 @@ class VipAddressTest {
     assertThat(VipAddress.parseAllowingDhcp("10.0.0.1").isDhcpMarker()).isFalse();
   }
 
+  @Test
+  void givenDhcpMarkerWithOtherPrefix_whenParsedAllowingDhcp_thenRefused() {
+    assertThat(VipAddress.parseAllowingDhcp("0.0.0.0/32").isDhcpMarker()).isTrue();
+    assertThat(VipAddress.parseAllowingDhcp("::/128").isDhcpMarker()).isTrue();
+    assertThatThrownBy(() -> VipAddress.parseAllowingDhcp("0.0.0.0/8")).isInstanceOf(InvalidVipException.class)
+        .hasMessage("'0.0.0.0/8': the DHCP marker takes no prefix other than /32");
+  }
+
   @ParameterizedTest
   @CsvSource({"10.0.0.1/33, 1..32", "10.0.0.1/0, 1..32", "fd00::1/129, 1..128", "10.0.0.1/abc, not a number", "10.0.0.1/, not a number"})
   void givenBadPrefix_whenParsed_thenMessageNamesRange(String text, String expected) {

@@ -136,6 +136,13 @@ class PoolConfigTest {
   }
 
   @Test
+  void givenSearchOrderAscOrBlank_whenParsed_thenAscendingWithoutProblem() {
+    assertThat(PoolConfig.parse(Map.of("search-order", "asc")).searchOrder()).isEqualTo(SearchOrder.ASCENDING);
+    assertThat(PoolConfig.parse(Map.of("search-order", "")).problems()).isEmpty();
+    assertThat(PoolConfig.parse(Map.of("skip-end-ips-in-cidr", "false")).problems()).isEmpty();
+  }
+
+  @Test
   void givenNamespaceAllowShareFalse_whenGlobalTrue_thenNamespaceWins() {
     PoolConfig c = PoolConfig.parse(Map.of("allow-share-prod", "false", "allow-share-global", "true"));
     assertThat(c.allowShare("prod")).isFalse();
