@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.domain.pool;
 
-import io.kubevip.domain.address.IpFamily;
 import io.kubevip.domain.address.IpLiterals;
 import java.net.InetAddress;
 import java.util.Optional;
