@@ -31,10 +31,10 @@ public final class VipAddress implements Comparable<VipAddress> {
     Objects.requireNonNull(address, "address");
     IpFamily family = IpFamily.of(address);
     if (prefixLength < 1 || prefixLength > family.bits()) {
-      throw new InvalidVipException("prefix length /" + prefixLength + " of " + address.getHostAddress()
+      throw new InvalidVipException("prefix length /" + prefixLength + " of " + canonical(address)
           + ": expected 1.." + family.bits() + " for " + family.kubernetesName());
     }
-    String text = address.getHostAddress();
+    String text = canonical(address);
     if (address.isMulticastAddress()) {
       throw new InvalidVipException(text + ": a multicast address cannot be a VIP");
     }
@@ -43,6 +43,10 @@ public final class VipAddress implements Comparable<VipAddress> {
     }
     if (address.isLoopbackAddress()) {
       throw new InvalidVipException(text + ": a loopback address cannot be a VIP");
+    }
+    if (address.isAnyLocalAddress()) {
+      throw new InvalidVipException(text + ": the unspecified address is only accepted as the DHCP marker"
+          + " (see parseAllowingDhcp / dhcpMarker)");
     }
     return new VipAddress(strip(address), prefixLength);
   }
@@ -98,7 +102,11 @@ public final class VipAddress implements Comparable<VipAddress> {
     String bare = slash < 0 ? host : host.substring(0, slash);
     var literal = IpLiterals.parse(bare);
     if (literal.isPresent() && literal.get().isAnyLocalAddress()) {
-      return dhcpMarker(IpFamily.of(literal.get()));
+      IpFamily family = IpFamily.of(literal.get());
+      if (slash >= 0 && !host.substring(slash + 1).equals(String.valueOf(family.bits()))) {
+        throw new InvalidVipException("'" + text + "': the DHCP marker takes no prefix other than /" + family.bits());
+      }
+      return dhcpMarker(family);
     }
     return parse(text);
   }
@@ -122,7 +130,11 @@ public final class VipAddress implements Comparable<VipAddress> {
 
   /** The canonical address text without prefix: dotted quad, or RFC 5952 compressed lower-case IPv6. */
   public String hostText() {
-    return address instanceof Inet6Address ? Ipv6Text.compress(address.getAddress()) : address.getHostAddress();
+    return canonical(address);
+  }
+
+  private static String canonical(InetAddress a) {
+    return a instanceof Inet6Address ? Ipv6Text.compress(a.getAddress()) : a.getHostAddress();
   }
 
   /** Canonical form {@code address/prefix}, e.g. {@code 10.0.0.5/32}, {@code fd00::5/128}. */
