@@ -104,8 +104,6 @@ public record Addr(
 
   /** {@code 10.99.0.50/32}. */
   public String cidr() {
-    String ip = address.getHostAddress();
-    int pct = ip.indexOf('%');
-    return (pct < 0 ? ip : ip.substring(0, pct)) + "/" + prefixLength;
+    return IpText.format(address) + "/" + prefixLength;
   }
 }

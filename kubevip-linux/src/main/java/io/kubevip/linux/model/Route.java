@@ -88,6 +88,6 @@ public record Route(
   }
 
   public String cidr() {
-    return destination.getHostAddress() + "/" + prefixLength;
+    return IpText.format(destination) + "/" + prefixLength;
   }
 }
