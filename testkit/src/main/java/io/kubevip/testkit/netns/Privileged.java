@@ -17,11 +17,15 @@ public final class Privileged {
 
   /** Skips (or fails, see class doc) unless running as root with iproute2 available. */
   public static void assume() {
-    String reason = missingReason();
+    assume(missingReason(), System.getenv(REQUIRE_ENV));
+  }
+
+  /** Skips when {@code reason} is non-null, or fails if {@code requireEnv} is "1". */
+  static void assume(String reason, String requireEnv) {
     if (reason == null) {
       return;
     }
-    if ("1".equals(System.getenv(REQUIRE_ENV))) {
+    if ("1".equals(requireEnv)) {
       throw new AssertionError(reason + " (" + REQUIRE_ENV + "=1, so this fails instead of skipping)");
     }
     Assumptions.abort(reason);
