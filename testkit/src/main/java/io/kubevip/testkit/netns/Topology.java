@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * A throw-away LAN: namespace {@code lan} holds bridge br0; each role (n1..nN, client) is its own
  * namespace joined to br0 by a veth pair created inside {@code lan}, with eth0 on its side. Roles
- * get 10.99.0.1i/24 and fd99::1i/64 (client .100 / ::100), IPv4 forwarding off. Namespace names are
+ * get 10.99.0.1i/24 and fd99::1i/64 (client .100 / ::100), IPv4 forwarding off, IPv6 DAD off unless
+ * a test turns {@code accept_dad} on for eth0. Namespace names are
  * unique per run ({@code kv<5 hex>-<role>}, at most 15 characters).
  *
  * <p>Tests refer to roles ("n1", "client", "lan"); {@link #ns(String)} gives the real name.
@@ -76,6 +77,10 @@ public final class Topology implements AutoCloseable {
 
   private void join(String role, String host) {
     addNamespace(role);
+    // No DAD by default, so link-local addresses are usable at once and the first NS/NA exchange of a
+    // test is not delayed by a tentative source; tests that need DAD set accept_dad=1 on eth0.
+    exec(role, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0")
+        .requireSuccess();
     String veth = "v-" + role;
     // created inside the LAN namespace: the pair never exists in the root namespace
     ip(LAN, "link", "add", veth, "type", "veth", "peer", "name", "eth0", "netns", ns(role));

@@ -31,7 +31,7 @@ class GratuitousArpPrivilegedIT {
       throws Exception {
     String vip = "10.99.0." + (50 + form.ordinal());
     t.ip("n1", "addr", "add", vip + "/32", "dev", "eth0");
-    t.exec("client", "ping", "-c", "1", "-W", "1", vip).requireSuccess();
+    t.exec("client", "ping", "-c", "1", "-w", "3", vip).requireSuccess();
     assertThat(Kernel.neighbourMac(t, "client", vip)).isEqualTo(t.mac("n1"));
 
     t.ip("n1", "addr", "del", vip + "/32", "dev", "eth0");

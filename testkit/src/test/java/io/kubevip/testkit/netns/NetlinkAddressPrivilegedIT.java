@@ -15,10 +15,13 @@ import io.kubevip.linux.jna.NetlinkSocket;
 import io.kubevip.linux.model.Addr;
 import io.kubevip.linux.model.HardwareAddress;
 import io.kubevip.linux.model.Link;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Addresses and links changed by our netlink code, checked with {@code ip -j}. */
 @NetnsTopology(nodes = 1, client = false)
@@ -68,8 +71,26 @@ class NetlinkAddressPrivilegedIT {
   }
 
   @Test
+  void givenMoreAddressesThanOneDatagramHolds_whenListed_thenMultipartDumpComplete(@TempDir Path dir, Topology t)
+      throws Exception {
+    StringBuilder batch = new StringBuilder();
+    for (int i = 0; i < 600; i++) {
+      batch.append("addr add 10.98.").append(i / 250).append('.').append(i % 250 + 1).append("/32 dev lo\n");
+    }
+    Path file = Files.writeString(dir.resolve("batch"), batch);
+    t.ip("n1", "-batch", file.toString());
+    List<Addr> seen = t.namespace("n1").call(() -> {
+      try (Netlink nl = Netlink.open()) {
+        return nl.addresses("lo");
+      }
+    });
+    assertThat(seen).hasSize(Kernel.addresses(t, "n1", "lo").size()).hasSizeGreaterThan(600);
+  }
+
+  @Test
   void givenTentativeV6_whenListed_thenReportedTentative(Topology t) {
     List<Addr> found = t.namespace("n1").call(() -> {
+      new Sysctls().set("eth0", Sysctls.Key.ACCEPT_DAD, 1);
       try (Netlink nl = Netlink.open()) {
         nl.addAddress("eth0", Addr.parse("fd99::70/128"));
         return nl.addresses("eth0");

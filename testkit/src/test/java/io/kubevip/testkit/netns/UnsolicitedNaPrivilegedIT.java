@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubevip.linux.NdpSender;
 import io.kubevip.linux.Netlink;
+import io.kubevip.linux.Sysctls;
 import io.kubevip.linux.model.Addr;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -21,7 +22,7 @@ class UnsolicitedNaPrivilegedIT {
       throws Exception {
     String vip = "fd99::50";
     t.ip("n1", "addr", "add", vip + "/128", "dev", "eth0", "nodad");
-    t.exec("client", "ping", "-6", "-c", "1", "-W", "1", vip).requireSuccess();
+    t.exec("client", "ping", "-6", "-c", "1", "-w", "3", vip).requireSuccess();
     assertThat(Kernel.neighbourMac(t, "client", vip)).isEqualTo(t.mac("n1"));
 
     t.ip("n1", "addr", "del", vip + "/128", "dev", "eth0");
@@ -38,6 +39,24 @@ class UnsolicitedNaPrivilegedIT {
     String n2 = t.mac("n2");
     await().atMost(Duration.ofSeconds(1)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
         .until(() -> n2.equals(Kernel.neighbourMac(t, "client", vip)));
+  }
+
+  @Test
+  void givenAddressOwnedByN1_whenN2AddsItWithDad_thenReportedDadFailed(Topology t) {
+    String taken = t.ipv6("n1") + "/128";
+    t.namespace("n2").run(() -> {
+      new Sysctls().set("eth0", Sysctls.Key.ACCEPT_DAD, 1);
+      try (Netlink nl = Netlink.open()) {
+        nl.addAddress("eth0", Addr.parse(taken));
+      }
+    });
+    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50)).until(() ->
+        t.namespace("n2").call(() -> {
+          try (Netlink nl = Netlink.open()) {
+            return nl.addresses("eth0").stream().anyMatch(a -> a.cidr().equals(taken) && a.isDadFailed());
+          }
+        }));
+    assertThat(t.exec("n2", "ip", "-6", "addr", "show", "dev", "eth0").stdout()).contains("dadfailed");
   }
 
   @Test
