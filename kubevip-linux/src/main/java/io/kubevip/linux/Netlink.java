@@ -319,12 +319,15 @@ public final class Netlink implements AutoCloseable {
     conn.ack(RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE, NetlinkRequests.route(route), op);
   }
 
-  /** Equivalent to: {@code ip route del $dst table $table proto $proto}; UNCHANGED when absent. */
+  /**
+   * Equivalent to: {@code ip route del $dst table $table proto $proto [dev $dev] [via $gw]}; like ip,
+   * it matches any type and scope. {@link Change#UNCHANGED} when absent.
+   */
   public Change deleteRoute(Route route) {
     String op = "deleting route " + route.cidr() + " from table " + route.table();
     guard(op);
     try {
-      conn.ack(RTM_DELROUTE, 0, NetlinkRequests.route(route), op);
+      conn.ack(RTM_DELROUTE, 0, NetlinkRequests.routeDelete(route), op);
     } catch (NetlinkException e) {
       if (e.errno() == Errno.ESRCH) {
         return Change.UNCHANGED;

@@ -113,6 +113,15 @@ final class NetlinkRequests {
     return new RtMsg(family, r.prefixLength(), 0, 0, table, r.protocol(), r.scope(), r.type(), 0, attrs);
   }
 
+  /**
+   * RTM_DELROUTE body matching like {@code ip route del}: any type (0) and any scope
+   * (RT_SCOPE_NOWHERE), but the given table, protocol, output link and gateway.
+   */
+  static RtMsg routeDelete(Route r) {
+    RtMsg m = route(r);
+    return new RtMsg(m.family(), m.dstLength(), 0, 0, m.table(), m.protocol(), RT_SCOPE_NOWHERE, 0, 0, m.attrs());
+  }
+
   static NdMsg allNeighs() {
     return new NdMsg(AF_UNSPEC, 0, 0, 0, 0, List.of());
   }

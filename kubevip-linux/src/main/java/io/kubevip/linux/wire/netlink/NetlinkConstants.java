@@ -111,6 +111,7 @@ public final class NetlinkConstants {
   public static final int RT_SCOPE_UNIVERSE = 0;
   public static final int RT_SCOPE_LINK = 253;
   public static final int RT_SCOPE_HOST = 254;
+  public static final int RT_SCOPE_NOWHERE = 255;
   public static final int RTPROT_BOOT = 3;
   public static final int RTPROT_STATIC = 4;
 
