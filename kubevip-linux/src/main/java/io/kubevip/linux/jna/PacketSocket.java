@@ -97,7 +97,8 @@ public final class PacketSocket implements FrameChannel {
     if (n < 0) {
       return Optional.empty();
     }
-    ByteBuffer sa = ByteBuffer.wrap(buffer.sourceAddress()).order(ByteOrder.nativeOrder());
+    ByteBuffer sa = ByteBuffer.wrap(Arrays.copyOf(buffer.sourceAddress(), SOCKADDR_LL))
+        .order(ByteOrder.nativeOrder());
     int index = sa.getInt(4);
     int pkttype = sa.get(10) & 0xff;
     int halen = Math.min(8, sa.get(11) & 0xff);
