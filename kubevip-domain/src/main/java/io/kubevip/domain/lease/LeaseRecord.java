@@ -41,14 +41,14 @@ public record LeaseRecord(String holder, Instant acquireTime, Instant renewTime,
 
   /**
    * The record after {@code me} acquired or renewed at {@code now}: a renewal keeps acquireTime and transitions;
-   * taking over from someone else (or from nobody) starts a new term and counts a transition when the holder
-   * changes.
+   * taking over from someone else, or after a release, starts a new term and counts a transition (client-go
+   * {@code tryAcquireOrRenew}).
    */
   public LeaseRecord takenBy(String me, Instant now, Duration duration) {
     if (isHeldBy(me)) {
       return new LeaseRecord(me, acquireTime, now, duration, transitions);
     }
-    return new LeaseRecord(me, now, now, duration, hasHolder() ? transitions + 1 : transitions);
+    return new LeaseRecord(me, now, now, duration, transitions + 1);
   }
 
   /** The record after a graceful release by the holder (client-go: empty holder, 1 s duration). */
