@@ -10,13 +10,22 @@ import java.util.TreeSet;
 
 /** The advertised set in memory plus the UPDATEs a real speaker would have sent (only for actual changes). */
 public final class FakeBgpAdvertisementPort implements BgpAdvertisementPort {
-  private final CallLog log = new CallLog();
+  private final CallLog log;
   private final Set<VipAddress> advertised = new TreeSet<>();
   private final List<String> updates = new ArrayList<>();
 
+  public FakeBgpAdvertisementPort() {
+    this(new CallLog());
+  }
+
+  /** Records into {@code log}, shared with other fakes to assert the order of calls across ports. */
+  public FakeBgpAdvertisementPort(CallLog log) {
+    this.log = log;
+  }
+
   @Override
   public synchronized void advertise(Set<VipAddress> prefixes) {
-    log.record(RecordedCall.of("advertise", Set.copyOf(prefixes)));
+    log.record(RecordedCall.of("bgp.advertise", Set.copyOf(prefixes)));
     for (VipAddress p : new TreeSet<>(prefixes)) {
       if (advertised.add(p)) {
         updates.add("announce " + p);
@@ -26,7 +35,7 @@ public final class FakeBgpAdvertisementPort implements BgpAdvertisementPort {
 
   @Override
   public synchronized void withdraw(Set<VipAddress> prefixes) {
-    log.record(RecordedCall.of("withdraw", Set.copyOf(prefixes)));
+    log.record(RecordedCall.of("bgp.withdraw", Set.copyOf(prefixes)));
     for (VipAddress p : new TreeSet<>(prefixes)) {
       if (advertised.remove(p)) {
         updates.add("withdraw " + p);

@@ -24,7 +24,7 @@ public final class FakeLeaderElectionPort implements LeaderElectionPort {
 
   @Override
   public void run(LeaseName lease, LeadershipCallbacks callbacks) {
-    log.record(RecordedCall.of("run", lease));
+    log.record(RecordedCall.of("election.run", lease));
     Objects.requireNonNull(callbacks, "callbacks");
     if (!store.join(lease, identity, callbacks)) {
       throw new IllegalStateException("already campaigning for lease " + lease + " as " + identity);
@@ -33,7 +33,7 @@ public final class FakeLeaderElectionPort implements LeaderElectionPort {
 
   @Override
   public void release(LeaseName lease) {
-    log.record(RecordedCall.of("release", lease));
+    log.record(RecordedCall.of("election.release", lease));
     store.leave(lease, identity);
   }
 

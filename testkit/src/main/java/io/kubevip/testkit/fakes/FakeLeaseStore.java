@@ -59,8 +59,11 @@ public final class FakeLeaseStore {
       records.put(lease, records.get(lease).released(leaseClock.now()));
       handOver(lease, effects);
       queue.put(holder.get(), cb);
-      if (holder(lease).isEmpty()) {
-        handOver(lease, effects);
+      Optional<String> next = holder(lease);
+      if (next.isEmpty()) {
+        handOver(lease, effects); // nobody else waiting: the old holder re-acquires, as it would for real
+      } else {
+        effects.add(() -> cb.onNewLeader(next.get()));
       }
     }
     effects.forEach(Runnable::run);

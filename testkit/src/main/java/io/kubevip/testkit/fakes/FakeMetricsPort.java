@@ -13,22 +13,22 @@ public final class FakeMetricsPort implements MetricsPort {
 
   @Override
   public void placementDecided(PlacementReason reason) {
-    log.record(RecordedCall.of("placementDecided", reason));
+    log.record(RecordedCall.of("metrics.placementDecided", reason));
   }
 
   @Override
   public void actionExecuted(Action action, boolean succeeded) {
-    log.record(RecordedCall.of("actionExecuted", action, succeeded));
+    log.record(RecordedCall.of("metrics.actionExecuted", action, succeeded));
   }
 
   @Override
   public void leadershipChanged(LeaseName lease, boolean leading) {
-    log.record(RecordedCall.of("leadershipChanged", lease, leading));
+    log.record(RecordedCall.of("metrics.leadershipChanged", lease, leading));
   }
 
   @Override
   public void reconcileCompleted(String useCase, Duration took, boolean succeeded) {
-    log.record(RecordedCall.of("reconcileCompleted", useCase, took, succeeded));
+    log.record(RecordedCall.of("metrics.reconcileCompleted", useCase, took, succeeded));
   }
 
   public CallLog log() {

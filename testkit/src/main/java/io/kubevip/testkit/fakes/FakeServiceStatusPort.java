@@ -24,20 +24,20 @@ public final class FakeServiceStatusPort implements ServiceStatusPort {
 
   @Override
   public synchronized void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy) {
-    log.record(RecordedCall.of("updateLoadBalancer", service, List.copyOf(addresses), announcedBy));
+    log.record(RecordedCall.of("status.updateLoadBalancer", service, List.copyOf(addresses), announcedBy));
     ingress.put(service, List.copyOf(addresses));
     announcedBy.ifPresentOrElse(n -> hosts.put(service, n), () -> hosts.remove(service));
   }
 
   @Override
   public synchronized void setCondition(ServiceRef service, ServiceCondition condition) {
-    log.record(RecordedCall.of("setCondition", service, condition));
+    log.record(RecordedCall.of("status.setCondition", service, condition));
     conditions.computeIfAbsent(service, k -> new TreeMap<>()).put(condition.type(), condition);
   }
 
   @Override
   public synchronized void recordEvent(ServiceRef service, ServiceEvent event) {
-    log.record(RecordedCall.of("recordEvent", service, event));
+    log.record(RecordedCall.of("status.recordEvent", service, event));
     events.computeIfAbsent(service, k -> new ArrayList<>()).add(event);
   }
 

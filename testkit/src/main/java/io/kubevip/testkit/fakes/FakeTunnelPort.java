@@ -15,13 +15,13 @@ public final class FakeTunnelPort implements TunnelPort {
 
   @Override
   public synchronized void up(InterfaceName tunnel, VipAddress vip) {
-    log.record(RecordedCall.of("up", tunnel, vip));
+    log.record(RecordedCall.of("tunnel.up", tunnel, vip));
     up.put(tunnel, vip);
   }
 
   @Override
   public synchronized void down(InterfaceName tunnel) {
-    log.record(RecordedCall.of("down", tunnel));
+    log.record(RecordedCall.of("tunnel.down", tunnel));
     up.remove(tunnel);
   }
 

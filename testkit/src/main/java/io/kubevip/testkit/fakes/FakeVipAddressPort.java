@@ -12,10 +12,16 @@ import java.util.TreeSet;
 
 /** Interfaces and their VIPs in memory. Interfaces must exist ({@link #withInterface}) as on a real node. */
 public final class FakeVipAddressPort implements VipAddressPort {
-  private final CallLog log = new CallLog();
+  private final CallLog log;
   private final Map<InterfaceName, Set<VipAddress>> interfaces = new HashMap<>();
 
   public FakeVipAddressPort(InterfaceName... existing) {
+    this(new CallLog(), existing);
+  }
+
+  /** Records into {@code log}, shared with other fakes to assert the order of calls across ports. */
+  public FakeVipAddressPort(CallLog log, InterfaceName... existing) {
+    this.log = log;
     for (InterfaceName iface : existing) {
       interfaces.put(iface, new TreeSet<>());
     }
@@ -28,13 +34,13 @@ public final class FakeVipAddressPort implements VipAddressPort {
 
   @Override
   public synchronized void add(VipAddress vip, InterfaceName iface) {
-    log.record(RecordedCall.of("add", vip, iface));
+    log.record(RecordedCall.of("address.add", vip, iface));
     existing(iface, "adding " + vip + " to").add(vip);
   }
 
   @Override
   public synchronized void remove(VipAddress vip, InterfaceName iface) {
-    log.record(RecordedCall.of("remove", vip, iface));
+    log.record(RecordedCall.of("address.remove", vip, iface));
     Set<VipAddress> vips = interfaces.get(iface);
     if (vips != null) {
       vips.remove(vip);
@@ -43,7 +49,7 @@ public final class FakeVipAddressPort implements VipAddressPort {
 
   @Override
   public synchronized Set<VipAddress> listOurs(InterfaceName iface) {
-    log.record(RecordedCall.of("listOurs", iface));
+    log.record(RecordedCall.of("address.listOurs", iface));
     return Set.copyOf(interfaces.getOrDefault(iface, Set.of()));
   }
 

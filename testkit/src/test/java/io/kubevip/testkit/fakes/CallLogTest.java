@@ -16,12 +16,12 @@ class CallLogTest {
   @Test
   void givenArmedFailure_whenCalled_thenRecordedAndThrowsUntilHealed() {
     FakeVipAddressPort port = new FakeVipAddressPort(eth0);
-    port.log().failOn(RecordedCall.of("add", vip, eth0));
-    assertThatThrownBy(() -> port.add(vip, eth0)).isInstanceOf(PortException.class).hasMessageContaining("add(192.0.2.10/32, eth0)");
+    port.log().failOn(RecordedCall.of("address.add", vip, eth0));
+    assertThatThrownBy(() -> port.add(vip, eth0)).isInstanceOf(PortException.class).hasMessageContaining("address.add(192.0.2.10/32, eth0)");
     assertThat(port.addresses(eth0)).isEmpty();
     port.log().heal();
     port.add(vip, eth0);
-    assertThat(port.log().calls("add")).hasSize(2);
+    assertThat(port.log().calls("address.add")).hasSize(2);
     assertThat(port.addresses(eth0)).containsExactly(vip);
   }
 }

@@ -17,6 +17,6 @@ class FakeMetricsPortTest extends MetricsPortContract<FakeMetricsPort> {
   void givenObservation_whenReported_thenRecorded() {
     FakeMetricsPort port = createPort();
     port.placementDecided(PlacementReason.KEPT_STICKY);
-    assertThat(port.log().calls()).containsExactly(RecordedCall.of("placementDecided", PlacementReason.KEPT_STICKY));
+    assertThat(port.log().calls()).containsExactly(RecordedCall.of("metrics.placementDecided", PlacementReason.KEPT_STICKY));
   }
 }
