@@ -121,7 +121,8 @@ public final class ReconcileServicesService implements ReconcileServicesUseCase 
       }
       List<VipAddress> placed = sorted.stream().filter(v -> placement.ownerOf(v).isPresent()).toList();
       PlacementDecision first = placement.decisions().get(sorted.get(0));
-      String key = placed + "@" + host.map(NodeId::name).orElse("") + "/" + first.reason();
+      // Not the reason: a VIP that stays put turns from ASSIGNED_* into KEPT_STICKY, which is no news.
+      String key = placed + "@" + host.map(NodeId::name).orElse("");
       if (key.equals(lastReported.get(s.service()))) {
         continue;
       }
