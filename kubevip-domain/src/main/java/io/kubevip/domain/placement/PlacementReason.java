@@ -17,6 +17,8 @@ public enum PlacementReason {
   MOVED_OWNER_INELIGIBLE(true, true),
   /** The previous owner held more than the bound; moved to the least-loaded eligible node to rebalance. */
   MOVED_OVER_BOUND(true, true),
+  /** Taken by a node below the floor {@code floor(VIPs/nodes)} (typically one that just joined) from the most-loaded node. */
+  MOVED_TO_UNDERLOADED(true, true),
   /** No node is eligible for this VIP (no ready nodes, or no node with a local endpoint). */
   UNPLACED_NO_ELIGIBLE_NODE(false, false);
 

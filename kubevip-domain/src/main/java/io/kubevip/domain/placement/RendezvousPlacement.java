@@ -15,26 +15,27 @@ import java.util.Optional;
  * Places VIPs on nodes by rendezvous (highest-random-weight) hashing with a load bound and stickiness, so that
  * every node computes the same owners without talking to the others and membership changes move few VIPs.
  *
- * <p>With {@code V} placeable VIPs and {@code n} eligible nodes, let the target {@code t = ceil(V/n)} and the
- * bound {@code t + 1}. In this order:
+ * <p>With {@code V} placeable VIPs and {@code n} eligible nodes: floor {@code f = floor(V/n)}, target
+ * {@code t = ceil(V/n)}, bound {@code b = t + 1}. In this order:
  *
  * <ol>
- *   <li><b>Sticky</b>: a VIP whose current owner is eligible for it stays there. An owner holding more than the
- *       bound keeps the bound's worth with its highest scores and sheds the rest.
- *   <li><b>Score</b>: new VIPs and VIPs whose owner left go to their highest-scoring eligible node whose load is
- *       below the target {@code t} (not the bound: the last slot is slack for stickiness).
- *   <li><b>Rebalance</b>: shed VIPs go to the eligible node with the lowest load (as it was before this step,
- *       ties by node hash) that is below the target, filling it before the next. Least-loaded rather than
- *       best-score, because the move exists to fix imbalance; and it makes a node join move VIPs only onto the
- *       joining node (its load is 0, and at most {@code ceil(V/(n+1))} VIPs are shed when starting from a
- *       placement this class made).
+ *   <li><b>Sticky</b>: a VIP whose current owner is eligible for it stays there. An owner holding more than
+ *       {@code b} keeps the {@code b} VIPs it scores highest and sheds the rest.
+ *   <li><b>Score</b>: new VIPs and VIPs whose owner left go to their highest-scoring eligible node, looking first
+ *       among nodes below {@code f}, then below {@code t} (the last slot up to {@code b} is slack for stickiness).
+ *   <li><b>Rebalance</b>: shed VIPs go to the least-loaded eligible nodes (loads as before this step, ties by node
+ *       hash), filling one up to {@code b} before the next: the move exists to fix imbalance.
+ *   <li><b>Fill</b>: a node still below {@code f} (a node that just joined) takes, from the most-loaded node, the
+ *       VIP it scores highest, until it reaches {@code f}.
  * </ol>
  *
- * <p>Guarantees when no VIP is restricted ({@link PlacementRequest#eligibleByVip()} empty): no node holds more
- * than {@code ceil(V/n)+1}; a node leaving moves only its own VIPs; a node joining moves at most
- * {@code ceil(V/(n+1))} VIPs, all onto the new node (both starting from a placement made here). Restricted VIPs
- * may exceed the bound when all their nodes are full (reason {@link PlacementReason#ASSIGNED_OVER_BOUND}).
- * VIPs are processed in hash order, so the result does not depend on the iteration order of the inputs.
+ * <p>Without per-VIP restrictions every result has all loads in {@code [f, b]}, whatever the current owners.
+ * From such a result: a node leaving moves only its own VIPs (the orphans fill any new deficit, and the bound
+ * only grows); a node joining moves at most {@code ceil(V/(n+1))+1} VIPs, all onto the joining node (it is
+ * the least-loaded node and the only one below the floor; the shed count fits under its bound). Restricted VIPs
+ * (externalTrafficPolicy Local) may exceed the bound when all their nodes are full (reason
+ * {@link PlacementReason#ASSIGNED_OVER_BOUND}). VIPs are processed in hash order, so the result does not depend
+ * on the iteration order of the inputs.
  *
  * <p>Cost: O(V·n) score evaluations (no per-VIP sort of nodes) plus one O(V log V) sort. Stateless and
  * thread-safe.
@@ -115,6 +116,7 @@ public final class RendezvousPlacement {
         placeable += placeable(slot) ? 1 : 0;
       }
       int n = Math.max(1, nodes.length);
+      int floor = placeable / n;
       int target = (placeable + n - 1) / n;
       int bound = target + 1;
 
@@ -145,7 +147,10 @@ public final class RendezvousPlacement {
       }
       List<Slot> shed = keepSticky(sticky, bound);
       for (Slot slot : pending) {
-        int best = best(slot, target);
+        int best = best(slot, floor);
+        if (best < 0) {
+          best = best(slot, target);
+        }
         if (best < 0) {
           best = best(slot, bound);
         }
@@ -155,7 +160,8 @@ public final class RendezvousPlacement {
         }
         assign(slot, best, slot.reason);
       }
-      rebalance(shed, target, bound);
+      rebalance(shed, bound);
+      fill(floor);
       return result(bound);
     }
 
@@ -178,7 +184,7 @@ public final class RendezvousPlacement {
       return shed;
     }
 
-    private void rebalance(List<Slot> shed, int target, int bound) {
+    private void rebalance(List<Slot> shed, int bound) {
       if (shed.isEmpty()) {
         return;
       }
@@ -192,7 +198,7 @@ public final class RendezvousPlacement {
       for (Slot slot : shed) {
         int chosen = -1;
         for (int i : byLoad) {
-          if (load[i] < target && slot.allows(i)) {
+          if (load[i] < bound && slot.allows(i)) { // static order: fill the emptiest node before the next
             chosen = i;
             break;
           }
@@ -206,6 +212,55 @@ public final class RendezvousPlacement {
           assign(slot, chosen, PlacementReason.MOVED_OVER_BOUND);
         }
       }
+    }
+
+    /** Lets nodes below {@code floor} take VIPs from the most-loaded nodes; see the class comment. */
+    private void fill(int floor) {
+      boolean[] gaveUp = new boolean[nodes.length];
+      while (true) {
+        int taker = -1;
+        for (int i = 0; i < nodes.length; i++) {
+          if (!gaveUp[i] && load[i] < floor && (taker < 0 || load[i] < load[taker])) {
+            taker = i;
+          }
+        }
+        if (taker < 0) {
+          return;
+        }
+        Slot moved = takeFromMostLoaded(taker, floor);
+        if (moved == null) {
+          gaveUp[taker] = true; // restricted VIPs: nothing the others hold may go here
+        } else {
+          load[moved.owner]--;
+          assign(moved, taker, PlacementReason.MOVED_TO_UNDERLOADED);
+        }
+      }
+    }
+
+    /** The VIP {@code taker} scores highest among those of the most-loaded donor above {@code floor}. */
+    private Slot takeFromMostLoaded(int taker, int floor) {
+      Integer[] donors = new Integer[nodes.length];
+      for (int i = 0; i < nodes.length; i++) {
+        donors[i] = i;
+      }
+      Arrays.sort(donors, Comparator.<Integer>comparingInt(i -> -load[i]).thenComparingInt(i -> i));
+      long th = nodeHash[taker];
+      for (int donor : donors) {
+        if (load[donor] <= floor) {
+          return null;
+        }
+        Slot best = null;
+        for (Slot slot : slots) {
+          if (slot.owner == donor && slot.allows(taker) && (best == null
+              || PlacementHash.score(slot.hash, th) > PlacementHash.score(best.hash, th))) {
+            best = slot;
+          }
+        }
+        if (best != null) {
+          return best;
+        }
+      }
+      return null;
     }
 
     /** The highest-scoring allowed node with load below {@code limit}, or -1. */

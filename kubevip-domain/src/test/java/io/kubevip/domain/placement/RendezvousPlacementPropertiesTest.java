@@ -64,12 +64,13 @@ class RendezvousPlacementPropertiesTest {
       }
       Placement p = placer.place(PlacementRequest.of(c.vips(), c.nodes()).withCurrentOwners(owners));
       for (NodeId node : c.nodes()) {
-        assertThat(p.load(node)).as("seed %d node %s", seed, node).isLessThanOrEqualTo(p.bound());
+        assertThat(p.load(node)).as("seed %d node %s", seed, node)
+            .isBetween(c.vips().size() / c.nodes().size(), p.bound());
       }
       for (PlacementDecision d : p.decisions().values()) {
         if (d.moved()) {
           assertThat(d.reason()).as("seed %d %s", seed, d).isIn(PlacementReason.MOVED_OWNER_GONE,
-              PlacementReason.MOVED_OVER_BOUND);
+              PlacementReason.MOVED_OVER_BOUND, PlacementReason.MOVED_TO_UNDERLOADED);
         }
       }
     }
@@ -119,25 +120,43 @@ class RendezvousPlacementPropertiesTest {
   }
 
   @Test
-  void givenJoinsAndLeavesInSequence_whenReplacedEachTime_thenBoundAlwaysHolds() {
-    for (long seed = 0; seed < SEEDS / 4; seed++) {
+  void givenJoinsAndLeavesInSequence_whenReplacedEachTime_thenBoundAndMovementPropertiesHoldAtEveryStep() {
+    for (long seed = 0; seed < SEEDS / 2; seed++) {
       Random r = new Random(seed);
       List<VipAddress> vips = randomVips(r, r.nextInt(400));
-      List<NodeId> pool = nodes(30);
+      List<NodeId> pool = nodes(25);
       List<NodeId> current = new ArrayList<>(pool.subList(0, 1 + r.nextInt(10)));
       Placement p = placer.place(PlacementRequest.of(vips, current));
-      for (int step = 0; step < 15; step++) {
-        NodeId candidate = pool.get(r.nextInt(pool.size()));
-        if (current.contains(candidate) && current.size() > 1) {
-          current.remove(candidate);
-        } else if (!current.contains(candidate)) {
-          current.add(candidate);
+      for (int step = 0; step < 12; step++) {
+        NodeId changed = pool.get(r.nextInt(pool.size()));
+        boolean joins = !current.contains(changed);
+        if (!joins && current.size() == 1) {
+          continue;
         }
-        p = placer.place(PlacementRequest.of(vips, current).withCurrentOwners(p.owners()));
-        for (NodeId node : current) {
-          assertThat(p.load(node)).as("seed %d step %d", seed, step).isLessThanOrEqualTo(p.bound());
+        List<NodeId> next = new ArrayList<>(current);
+        if (joins) {
+          next.add(changed);
+        } else {
+          next.remove(changed);
         }
-        assertThat(p.owners().keySet()).as("seed %d step %d", seed, step).containsExactlyInAnyOrderElementsOf(vips);
+        Placement q = placer.place(PlacementRequest.of(vips, next).withCurrentOwners(p.owners()));
+        String at = "seed " + seed + " step " + step + (joins ? " join " : " leave ") + changed;
+        for (NodeId node : next) {
+          assertThat(q.load(node)).as(at).isBetween(vips.size() / next.size(), q.bound());
+        }
+        assertThat(q.owners().keySet()).as(at).containsExactlyInAnyOrderElementsOf(vips);
+        for (PlacementDecision move : q.moves()) {
+          if (joins) {
+            assertThat(move.owner()).as(at).contains(changed);
+          } else {
+            assertThat(move.previousOwner()).as(at).contains(changed);
+          }
+        }
+        if (joins) {
+          assertThat(q.moves().size()).as(at).isLessThanOrEqualTo(ceilDiv(vips.size(), next.size()) + 1);
+        }
+        current = next;
+        p = q;
       }
     }
   }

@@ -62,8 +62,22 @@ class RendezvousPlacementTest {
     all.forEach(v -> owners.put(v, a));
     Placement p = placer.place(PlacementRequest.of(all, List.of(a, b, c)).withCurrentOwners(owners));
     assertThat(p.bound()).isEqualTo(11);
-    assertThat(p.load(a)).isEqualTo(11);
-    assertThat(p.moves()).hasSize(19).allMatch(d -> d.reason() == PlacementReason.MOVED_OVER_BOUND);
+    assertThat(p.moves()).hasSize(30 - p.load(a)).allMatch(d -> d.reason() == PlacementReason.MOVED_OVER_BOUND
+        || d.reason() == PlacementReason.MOVED_TO_UNDERLOADED);
+    assertThat(p.moves()).anyMatch(d -> d.reason() == PlacementReason.MOVED_OVER_BOUND);
+    assertThat(p.loads().values()).allMatch(load -> load >= 10 && load <= 11);
+  }
+
+  @Test
+  void givenTwoBalancedNodes_whenAThirdJoins_thenShedVipsAndThenFillMoveOntoItOnly() {
+    List<VipAddress> all = vips(30);
+    Placement before = placer.place(PlacementRequest.of(all, List.of(a, b)));
+    Placement after = placer.place(PlacementRequest.of(all, List.of(a, b, c)).withCurrentOwners(before.owners()));
+    assertThat(after.load(c)).isEqualTo(10);
+    // a and b hold 15 each, over the new bound 11: 8 are shed onto c, which then takes 2 more to reach 10.
+    assertThat(after.moves()).hasSize(10).allMatch(d -> d.owner().equals(Optional.of(c)));
+    assertThat(after.moves()).filteredOn(d -> d.reason() == PlacementReason.MOVED_OVER_BOUND).hasSize(8);
+    assertThat(after.moves()).filteredOn(d -> d.reason() == PlacementReason.MOVED_TO_UNDERLOADED).hasSize(2);
   }
 
   @Test
