@@ -80,6 +80,23 @@ class ControlPlaneVipServiceTest {
   }
 
   @Test
+  void givenWithdrawFails_whenStopped_thenAddressStillRemovedAndTheNextPassRetriesTheWithdraw() {
+    FakeBgpAdvertisementPort bgp = new FakeBgpAdvertisementPort(log);
+    ControlPlaneVipService bgpService =
+        new ControlPlaneVipService(new PlanExecutor(addresses, VipAnnouncer.bgp(bgp), metrics), metrics, clock);
+    bgpService.reconcile(serve(true));
+    log.failAll("bgp.withdraw");
+    ReconcileOutcome failed = bgpService.reconcile(serve(false));
+    assertThat(failed.failures()).hasSize(2);
+    assertThat(addresses.addresses(ETH0)).isEmpty();
+    log.heal();
+    log.clear();
+    bgpService.reconcile(serve(false));
+    assertThat(mutations()).containsExactly(RecordedCall.of("bgp.withdraw", Set.of(VIP)), RecordedCall.of("bgp.withdraw", Set.of(VIP6)));
+    assertThat(bgp.advertised()).isEmpty();
+  }
+
+  @Test
   void givenAddressDeletedBehindOurBack_whenReconciled_thenReAddedAndReAnnounced() {
     service.reconcile(serve(true));
     addresses.deleteExternally(VIP, ETH0);
