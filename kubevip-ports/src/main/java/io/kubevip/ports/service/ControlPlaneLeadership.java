@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@code onLeadershipLost}). Callbacks run on the election adapter's thread.
  */
 public final class ControlPlaneLeadership implements LeadershipCallbacks {
+  private static final System.Logger LOG = System.getLogger(ControlPlaneLeadership.class.getName());
   private final ReconcileControlPlaneVipUseCase useCase;
   private final LeaseName lease;
   private final List<VipAddress> vips;
@@ -55,15 +56,28 @@ public final class ControlPlaneLeadership implements LeadershipCallbacks {
   @Override
   public void onStartedLeading() {
     metrics.leadershipChanged(lease, true);
-    useCase.reconcile(new ReconcileControlPlaneVipCommand(vips, iface, true));
+    try {
+      useCase.reconcile(new ReconcileControlPlaneVipCommand(vips, iface, true));
+    } catch (RuntimeException e) {
+      // Stay leader: the periodic repair reconcile retries. Throwing into the election thread could end the campaign.
+      LOG.log(System.Logger.Level.WARNING, "serving control-plane VIPs " + vips + " on " + iface + " after acquiring "
+          + lease + " failed; the next reconcile retries", e);
+    }
   }
 
   @Override
   public void onStoppedLeading() {
-    useCase.reconcile(new ReconcileControlPlaneVipCommand(vips, iface, false));
-    metrics.leadershipChanged(lease, false);
-    if (!stopping.get()) {
-      onLeadershipLost.run();
+    try {
+      useCase.reconcile(new ReconcileControlPlaneVipCommand(vips, iface, false));
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "withdrawing control-plane VIPs " + vips + " from " + iface + " after losing "
+          + lease + " failed", e);
+    } finally {
+      metrics.leadershipChanged(lease, false);
+      // Even when withdrawing failed the loss policy runs: a restarted process is not leader and removes leftovers.
+      if (!stopping.get()) {
+        onLeadershipLost.run();
+      }
     }
   }
 

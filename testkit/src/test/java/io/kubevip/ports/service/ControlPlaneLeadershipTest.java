@@ -66,6 +66,27 @@ class ControlPlaneLeadershipTest {
   }
 
   @Test
+  void givenAddressPortBroken_whenLeaseLost_thenLossPolicyStillRuns() {
+    Node a = new Node("a");
+    a.leadership.start(a.election);
+    a.addresses.log().failAll("address.listOurs");
+    cluster.loseLease(LEASE);
+    assertThat(a.addressesWhenLossPolicyRan).hasSize(1);
+  }
+
+  @Test
+  void givenAddressPortBroken_whenLeadershipAcquired_thenTheCampaignSurvivesAndARepairPassServes() {
+    Node a = new Node("a");
+    a.addresses.log().failAll("address.listOurs");
+    a.leadership.start(a.election);
+    assertThat(a.serving()).isFalse();
+    assertThat(cluster.holder(LEASE)).contains("a");
+    a.addresses.log().heal();
+    a.leadership.onStartedLeading();
+    assertThat(a.serving()).isTrue();
+  }
+
+  @Test
   void givenLeader_whenShutDownGracefully_thenVipRemovedButLossPolicyNotRun() {
     Node a = new Node("a");
     a.leadership.start(a.election);
