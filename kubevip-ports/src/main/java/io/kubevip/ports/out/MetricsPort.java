@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.ports.out;
+
+import io.kubevip.domain.lease.LeaseName;
+import io.kubevip.domain.placement.PlacementReason;
+import io.kubevip.domain.plan.Action;
+import java.time.Duration;
+
+/**
+ * Observations the use cases report, as a null object (JOSDK {@code Metrics}): every method defaults to doing
+ * nothing, so services call it unconditionally and the Micrometer adapter overrides what it exports.
+ *
+ * <p>Caller: use-case services. Threading: implementations must be thread-safe and never block or throw.
+ * Idempotency: not applicable; every call is one observation.
+ */
+public interface MetricsPort {
+  /** Does nothing; the default when no metrics adapter is wired. */
+  MetricsPort NOOP = new MetricsPort() {};
+
+  /** One placement decision ({@code kubevip.placement.decisions{reason}}). */
+  default void placementDecided(PlacementReason reason) {}
+
+  /** An action of a plan ran ({@code kubevip.plan.actions{kind,outcome}}). */
+  default void actionExecuted(Action action, boolean succeeded) {}
+
+  /** Leadership of {@code lease} was gained or lost ({@code kubevip.election.leading{lease}}). */
+  default void leadershipChanged(LeaseName lease, boolean leading) {}
+
+  /** A reconcile pass finished ({@code kubevip.reconcile.duration{usecase,outcome}}). */
+  default void reconcileCompleted(String useCase, Duration took, boolean succeeded) {}
+}

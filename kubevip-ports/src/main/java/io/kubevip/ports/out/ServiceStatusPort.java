@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.ports.out;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.service.ServiceRef;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes what we did back to a Service: {@code status.loadBalancer.ingress}, the announcing node (kube-vip's
+ * {@code kube-vip.io/vipHost} annotation, read back as current owners for placement), conditions and Events.
+ *
+ * <p>Caller: use-case services. Threading: thread-safe. Idempotency: writing the same ingress, host or
+ * condition again changes nothing (the adapter compares before it patches); each {@code recordEvent} is a new
+ * Event (the API server aggregates repeats). A Service that no longer exists is ignored, not an error.
+ */
+public interface ServiceStatusPort {
+  /** Sets ingress to {@code addresses} in order and the announcing node (empty: clear the annotation). */
+  void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy);
+
+  /** Adds or replaces the condition of the same type. */
+  void setCondition(ServiceRef service, ServiceCondition condition);
+
+  void recordEvent(ServiceRef service, ServiceEvent event);
+}

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.ports.out;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.InterfaceName;
+import java.util.Set;
+
+/**
+ * Puts VIPs on and takes them off a local interface. Only touches addresses it marks as ours (adapters tag them,
+ * e.g. with an address label or {@code IFA_F_NOPREFIXROUTE}), never addresses an administrator configured.
+ *
+ * <p>Caller: use-case services executing an announcement plan. Threading: called from one reconcile thread at a
+ * time; implementations need not be re-entrant but must be safe to call from different threads in turn.
+ * Idempotency: adding a present VIP and removing an absent one succeed without change.
+ */
+public interface VipAddressPort {
+  /**
+   * Equivalent to: {@code ip addr add $vip dev $iface}.
+   *
+   * @throws PortException when the interface is missing or the kernel refuses
+   */
+  void add(VipAddress vip, InterfaceName iface);
+
+  /** Equivalent to: {@code ip addr del $vip dev $iface}. */
+  void remove(VipAddress vip, InterfaceName iface);
+
+  /** The VIPs we put on {@code iface} that are still there; empty when the interface does not exist. */
+  Set<VipAddress> listOurs(InterfaceName iface);
+}

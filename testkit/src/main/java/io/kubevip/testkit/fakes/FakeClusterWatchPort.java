@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.testkit.fakes;
+
+import io.kubevip.domain.node.EndpointNodes;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.node.NodeInfo;
+import io.kubevip.domain.service.ServiceIntent;
+import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ClusterWatchListener;
+import io.kubevip.ports.out.ClusterWatchPort;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A cluster in memory. Tests change it with {@code upsert}/{@code delete}; open watches get the change at once
+ * on the test's thread, new watches get the current state replayed and then {@code synced()}, as informers do.
+ */
+public final class FakeClusterWatchPort implements ClusterWatchPort {
+  private final Map<ServiceRef, ServiceIntent> services = new TreeMap<>();
+  private final Map<String, EndpointNodes> endpoints = new TreeMap<>();
+  private final Map<NodeId, NodeInfo> nodes = new TreeMap<>();
+  private final List<ClusterWatchListener> listeners = new CopyOnWriteArrayList<>();
+
+  @Override
+  public Watch watch(ClusterWatchListener listener) {
+    List<Runnable> replay = new ArrayList<>();
+    synchronized (this) {
+      services.values().forEach(s -> replay.add(() -> listener.serviceUpserted(s)));
+      endpoints.values().forEach(e -> replay.add(() -> listener.endpointsUpserted(e)));
+      nodes.values().forEach(n -> replay.add(() -> listener.nodeUpserted(n)));
+      listeners.add(listener);
+    }
+    replay.forEach(Runnable::run);
+    listener.synced();
+    return () -> listeners.remove(listener);
+  }
+
+  public void upsert(ServiceIntent service) {
+    synchronized (this) {
+      services.put(service.service(), service);
+    }
+    deliver(l -> l.serviceUpserted(service));
+  }
+
+  public void delete(ServiceRef service) {
+    synchronized (this) {
+      services.remove(service);
+    }
+    deliver(l -> l.serviceDeleted(service));
+  }
+
+  public void upsert(EndpointNodes slice) {
+    synchronized (this) {
+      endpoints.put(slice.service().key() + "/" + slice.sliceName(), slice);
+    }
+    deliver(l -> l.endpointsUpserted(slice));
+  }
+
+  public void deleteEndpoints(ServiceRef service, String sliceName) {
+    synchronized (this) {
+      endpoints.remove(service.key() + "/" + sliceName);
+    }
+    deliver(l -> l.endpointsDeleted(service, sliceName));
+  }
+
+  public void upsert(NodeInfo node) {
+    synchronized (this) {
+      nodes.put(node.id(), node);
+    }
+    deliver(l -> l.nodeUpserted(node));
+  }
+
+  public void delete(NodeId node) {
+    synchronized (this) {
+      nodes.remove(node);
+    }
+    deliver(l -> l.nodeDeleted(node));
+  }
+
+  /** Number of open watches. */
+  public int watchers() {
+    return listeners.size();
+  }
+
+  private void deliver(Consumer<ClusterWatchListener> event) {
+    listeners.forEach(event);
+  }
+}

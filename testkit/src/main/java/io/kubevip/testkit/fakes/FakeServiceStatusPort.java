@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.testkit.fakes;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ServiceCondition;
+import io.kubevip.ports.out.ServiceEvent;
+import io.kubevip.ports.out.ServiceStatusPort;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Service status, host annotation, conditions and Events in memory. */
+public final class FakeServiceStatusPort implements ServiceStatusPort {
+  private final CallLog log = new CallLog();
+  private final Map<ServiceRef, List<VipAddress>> ingress = new HashMap<>();
+  private final Map<ServiceRef, NodeId> hosts = new HashMap<>();
+  private final Map<ServiceRef, Map<String, ServiceCondition>> conditions = new HashMap<>();
+  private final Map<ServiceRef, List<ServiceEvent>> events = new HashMap<>();
+
+  @Override
+  public synchronized void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy) {
+    log.record(RecordedCall.of("status.updateLoadBalancer", service, List.copyOf(addresses), announcedBy));
+    ingress.put(service, List.copyOf(addresses));
+    announcedBy.ifPresentOrElse(n -> hosts.put(service, n), () -> hosts.remove(service));
+  }
+
+  @Override
+  public synchronized void setCondition(ServiceRef service, ServiceCondition condition) {
+    log.record(RecordedCall.of("status.setCondition", service, condition));
+    conditions.computeIfAbsent(service, k -> new TreeMap<>()).put(condition.type(), condition);
+  }
+
+  @Override
+  public synchronized void recordEvent(ServiceRef service, ServiceEvent event) {
+    log.record(RecordedCall.of("status.recordEvent", service, event));
+    events.computeIfAbsent(service, k -> new ArrayList<>()).add(event);
+  }
+
+  public synchronized List<VipAddress> ingress(ServiceRef service) {
+    return ingress.getOrDefault(service, List.of());
+  }
+
+  public synchronized Optional<NodeId> announcedBy(ServiceRef service) {
+    return Optional.ofNullable(hosts.get(service));
+  }
+
+  public synchronized List<ServiceCondition> conditions(ServiceRef service) {
+    return List.copyOf(conditions.getOrDefault(service, Map.of()).values());
+  }
+
+  public synchronized List<ServiceEvent> events(ServiceRef service) {
+    return List.copyOf(events.getOrDefault(service, List.of()));
+  }
+
+  public CallLog log() {
+    return log;
+  }
+}
