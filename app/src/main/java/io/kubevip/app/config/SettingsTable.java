@@ -37,10 +37,10 @@ public final class SettingsTable {
       "Kubernetes API server port behind the control-plane VIP");
   public static final Setting VIP_SUBNET = row("VIP", "vip_subnet", "--vipSubnet", "kubevip.vip.subnet", Types.subnet(),
       null, "VIP prefix length: one value, v4,v6 (e.g. 32,128) or auto (ARP); unset = host route /32 or /128");
-  public static final Setting VIP_INTERFACE = row("VIP", "vip_interface", "--interface", "kubevip.vip.interface",
+  public static final Setting VIP_INTERFACE = row("VIP", "vip_interface", "--interface", "kubevip.vip.interface-name",
       Types.text(), null, "Interface for the VIP; unset = interface of the default route");
   public static final Setting VIP_SERVICESINTERFACE = row("VIP", "vip_servicesinterface", "--serviceInterface",
-      "kubevip.services.interface", Types.text(), null, "Interface for Service VIPs (auto allowed); unset = vip_interface");
+      "kubevip.services.interface-name", Types.text(), null, "Interface for Service VIPs (auto allowed); unset = vip_interface");
   public static final Setting VIP_ALLOW_INTERFACE_NOT_UP = row("VIP", "vip_allow_interface_not_up",
       "--allowInterfaceNotUp", "kubevip.vip.allow-interface-not-up", Types.bool(), "false",
       "Add VIPs to an interface that is not up");
