@@ -54,9 +54,11 @@ public final class BgpPeerParser {
     for (String entry : text.split(",", -1)) {
       List<String> f;
       try {
-        f = fields(entry.trim());
+        f = rawFields(entry.trim());
       } catch (IllegalArgumentException e) {
-        out.add(entry.trim());
+        // unparsable brackets: keep only what cannot be a password
+        int colon = entry.indexOf(':');
+        out.add(colon < 0 ? entry.trim() : entry.substring(0, colon).trim() + ":" + REDACTED);
         continue;
       }
       if (f.size() > 2 && !f.get(2).isEmpty()) {
@@ -78,6 +80,15 @@ public final class BgpPeerParser {
   }
 
   private static List<String> fields(String entry) {
+    List<String> f = rawFields(entry);
+    if (f.size() > FIELDS.length) {
+      throw new IllegalArgumentException("has " + f.size() + " fields; expected at most " + FIELDS.length
+          + " (address:AS:password:multihop:port:mpbgp:bfd; IPv6 addresses in brackets)");
+    }
+    return f;
+  }
+
+  private static List<String> rawFields(String entry) {
     List<String> f = new ArrayList<>();
     String rest;
     if (entry.startsWith("[")) {
@@ -100,10 +111,6 @@ public final class BgpPeerParser {
       for (String s : rest.split(":", -1)) {
         f.add(s);
       }
-    }
-    if (f.size() > FIELDS.length) {
-      throw new IllegalArgumentException("has " + f.size() + " fields; expected at most " + FIELDS.length
-          + " (address:AS:password:multihop:port:mpbgp:bfd; IPv6 addresses in brackets)");
     }
     return f;
   }
