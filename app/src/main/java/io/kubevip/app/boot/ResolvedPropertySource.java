@@ -62,6 +62,7 @@ public final class ResolvedPropertySource {
     }
     if (config.normalized(SettingsTable.LOG_FORMAT).filter("json"::equals).isPresent()) {
       p.put("logging.structured.format.console", "ecs");
+      p.put("logging.structured.ecs.service.version", io.kubevip.app.BuildInfo.load().version());
     }
     p.put("logging.level.io.kubevip", logLevel(config.normalized(SettingsTable.VIP_LOGLEVEL).map(Integer::parseInt)
         .orElse(0)));

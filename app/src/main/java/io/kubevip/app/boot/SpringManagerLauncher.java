@@ -9,6 +9,7 @@ import io.kubevip.app.config.FeatureAvailability;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
 
 /** Starts the Spring Boot manager context for a validated configuration. */
@@ -16,17 +17,26 @@ public final class SpringManagerLauncher implements ManagerLauncher {
 
   @Override
   public int launch(EffectiveConfig config, DataPlaneMode mode, FeatureAvailability features) {
-    SpringApplication app = new SpringApplication(KubevipApplication.class);
-    app.addListeners(new EarlyInstall(config));
-    app.addInitializers(new KubevipContextInitializer(config, features));
     try {
-      app.run();
+      start(config, features);
       return Cli.RUNNING;
     } catch (RuntimeException e) {
       // Boot has logged the failure analysis; say it once more in one line for container logs.
       System.err.println("kubevip manager: start-up failed: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * Starts the manager context; the caller owns it (the CLI keeps it running until SIGTERM, tests close it).
+   *
+   * @throws IllegalStateException when the configuration is not valid for {@code features}
+   */
+  public static ConfigurableApplicationContext start(EffectiveConfig config, FeatureAvailability features) {
+    SpringApplication app = new SpringApplication(KubevipApplication.class);
+    app.addListeners(new EarlyInstall(config));
+    app.addInitializers(new KubevipContextInitializer(config, features));
+    return app.run();
   }
 
   /**
