@@ -16,10 +16,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The launcher path the manager really uses (not the test initializer): the resolved properties must be in place
  * before logging starts, so kubevip_log_format=json gives JSON lines, and decisions are logged with reasons.
- * Binds only to a random loopback port.
+ * Binds only to a random loopback port. An IT so it runs in a JVM where no other Spring context has already
+ * initialised logging (Boot does not re-initialise Logback while another context is open).
  */
 @ExtendWith(OutputCaptureExtension.class)
-class SpringManagerLauncherTest {
+class SpringManagerLauncherIT {
 
   @Test
   void givenJsonLogFormat_whenManagerContextStarts_thenDecisionsAreLoggedAsEcsJson(CapturedOutput output) {
