@@ -36,11 +36,15 @@ public final class ResolvedPropertySource {
     env.setActiveProfiles(Stream.concat(Arrays.stream(others), Stream.of(profile)).toArray(String[]::new));
   }
 
-  /** Every set setting under its kubevip.* name, plus the server, management and logging properties derived from them. */
+  /**
+   * Every setting under its kubevip.* name (unset ones as "", so a KUBEVIP_* variable or application file read by
+   * Spring cannot slip an unvalidated value in underneath), plus the server, management and logging properties
+   * derived from them.
+   */
   public static Map<String, Object> properties(EffectiveConfig config) {
     Map<String, Object> p = new LinkedHashMap<>();
     for (ResolvedValue v : config.values()) {
-      config.normalized(v.setting()).ifPresent(value -> p.put(v.setting().property(), value));
+      p.put(v.setting().property(), config.normalized(v.setting()).orElse(""));
     }
     Optional<HostPort> metrics = config.normalized(SettingsTable.PROMETHEUS_SERVER).map(HostPort::parse);
     long healthPort = config.normalized(SettingsTable.HEALTH_CHECK_PORT).map(Long::parseLong).orElse(0L);

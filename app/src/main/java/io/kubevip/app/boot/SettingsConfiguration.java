@@ -32,9 +32,9 @@ public class SettingsConfiguration {
   }
 
   static KubevipSettings toSettings(KubevipProperties p, DataPlaneMode mode) {
-    VipList vips = p.vip().address() == null ? new VipList(List.of(), List.of()) : VipList.parse(p.vip().address());
+    VipList vips = blank(p.vip().address()) ? new VipList(List.of(), List.of()) : VipList.parse(p.vip().address());
     VipSettings vip = new VipSettings(vips.addresses(), vips.dnsNames(), p.controlPlane().port(),
-        p.vip().interfaceName(), p.services().interfaceName(), p.vip().skipDad());
+        orNull(p.vip().interfaceName()), orNull(p.services().interfaceName()), p.vip().skipDad());
     KubevipProperties.LeaderElection le = p.leaderElection();
     LeaderElectionSettings election = new LeaderElectionSettings(le.enabled(), p.namespace(), le.leaseName(),
         p.services().leaseName(), le.leaseDuration(), le.renewDeadline(), le.retryPeriod(), p.services().election());
@@ -44,7 +44,7 @@ public class SettingsConfiguration {
 
   static BgpSettings bgp(KubevipProperties.Bgp b) {
     List<BgpPeer> peers = new ArrayList<>();
-    if (b.peerAddress() != null) {
+    if (!blank(b.peerAddress())) {
       try {
         peers.add(new BgpPeer(InetAddress.getByName(b.peerAddress()), b.peerAs(),
             b.peerPass() == null ? "" : b.peerPass(), b.multihop(), BgpPeer.DEFAULT_PORT, Map.of(), BgpPeer.Bfd.DISABLED));
@@ -52,10 +52,19 @@ public class SettingsConfiguration {
         throw new IllegalStateException("bgp_peeraddress passed validation but is not an IP literal", e);
       }
     }
-    if (b.peers() != null) {
+    if (!blank(b.peers())) {
       peers.addAll(BgpPeerParser.parseAll(b.peers()));
     }
-    return new BgpSettings(b.as(), b.routerId(), peers, b.holdTime(), b.keepaliveInterval());
+    return new BgpSettings(b.as(), orNull(b.routerId()), peers, b.holdTime(), b.keepaliveInterval());
+  }
+
+  // The resolved property source carries unset settings as "" (see ResolvedPropertySource).
+  private static boolean blank(String s) {
+    return s == null || s.isBlank();
+  }
+
+  private static String orNull(String s) {
+    return blank(s) ? null : s;
   }
 
   // kube-vip: vip_nodename, else the host name, lower-cased. No DNS lookup.

@@ -26,7 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
  * Starts the real manager context (ARP profile, a test feature set that claims ARP exists) on a random port; no
  * data-plane code exists, so nothing touches the network beyond the loopback HTTP calls.
  */
-@SpringBootTest(classes = KubevipApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = KubevipApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kubevip.vip.interface-name=sneaky", "kubevip.mode.bgp=true"})
 @ContextConfiguration(initializers = ManagerContextArpTest.Init.class)
 class ManagerContextArpTest {
 
@@ -62,6 +63,12 @@ class ManagerContextArpTest {
     assertThat(settings.vip().addresses()).extracting(Object::toString).containsExactly("192.0.2.10/32");
     assertThat(settings.leaderElection().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
     assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+  }
+
+  @Test
+  void givenKubevipPropertiesBelowTheResolvedSource_whenBound_thenTheyCannotBypassValidation() {
+    assertThat(settings.vip().interfaceName()).isNull();
+    assertThat(context.getBean(KubevipProperties.class).mode().bgp()).isFalse();
   }
 
   @Test

@@ -31,6 +31,13 @@ class ResolvedPropertySourceTest {
   }
 
   @Test
+  void givenUnsetSettings_whenMapped_thenEveryTablePropertyIsPresentSoNothingUnderneathCanBind() {
+    Map<String, Object> p = ResolvedPropertySource.properties(Configs.config(ARP));
+    assertThat(SettingsTable.ALL).allSatisfy(s -> assertThat(p).containsKey(s.property()));
+    assertThat(p).containsEntry("kubevip.vip.interface-name", "").containsEntry("kubevip.vip.address", "192.0.2.10");
+  }
+
+  @Test
   void givenHostAndPort_whenMapped_thenServerFollowsPrometheusServer() {
     Map<String, Object> p = ResolvedPropertySource.properties(Configs.config(with("prometheus_server", "127.0.0.1:9100")));
     assertThat(p).containsEntry("server.port", 9100).containsEntry("server.address", "127.0.0.1");

@@ -24,6 +24,10 @@ final class ConfigurationDocs {
         `./config/application.yaml` or as `-Dkubevip.x=y`). All of them go through one translation table, so this
         page, the validation and `kubevip config` always agree.
 
+        From a checkout, `./kubevip config [--json] [flags]` shows the effective configuration (building the jar on
+        first use); `./kubevip manager [flags]` runs the daemon. See [compat.md](compat.md) for where kubevip
+        deliberately differs from kube-vip.
+
         ## Precedence
 
         Highest first; the first input that sets a non-empty value wins:
