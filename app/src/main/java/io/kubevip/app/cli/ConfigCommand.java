@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
  * Starts neither Spring nor any network code, so it is safe to run anywhere. Exit 0 even when the manager would
  * refuse the configuration; those problems are listed on stderr.
  */
-@Command(name = "config", mixinStandardHelpOptions = true,
+@Command(name = "config", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    abbreviateSynopsis = true,
     description = "Print the effective configuration and where each value came from.")
 final class ConfigCommand implements Callable<Integer> {
   private final CliContext context;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Spec;
  * {@code kubevip manager}: the daemon. Resolves and validates first and starts nothing at all unless the whole
  * configuration is valid (exit 2 with one line per problem).
  */
-@Command(name = "manager", mixinStandardHelpOptions = true,
+@Command(name = "manager", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+    abbreviateSynopsis = true,
     description = "Run the manager (env variables and kube-vip flags as in kube-vip).")
 final class ManagerCommand implements Callable<Integer> {
   private final CliContext context;

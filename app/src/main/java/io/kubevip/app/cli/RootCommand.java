@@ -7,7 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code kubevip} without a sub-command: usage and exit 2, like any other usage error. */
-@Command(name = "kubevip", mixinStandardHelpOptions = true,
+@Command(name = "kubevip", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
     description = "Virtual IPs and LoadBalancer Services for bare-metal Kubernetes (kube-vip compatible).")
 final class RootCommand implements Callable<Integer> {
   private final CliContext context;

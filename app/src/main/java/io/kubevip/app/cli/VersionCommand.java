@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.cli;
 
-import io.kubevip.app.BuildInfo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -16,9 +15,9 @@ final class VersionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BuildInfo info = BuildInfo.load();
-    context.out().println("kubevip " + info.version() + " (build " + info.build() + ")");
-    context.out().println("configuration compatible with kube-vip v1.2.3");
+    for (String line : new VersionProvider().getVersion()) {
+      context.out().println(line);
+    }
     return 0;
   }
 }

@@ -106,6 +106,12 @@ public final class ConfigValidator {
     config.normalized(HEALTH_CHECK_PORT).map(Long::parseLong).filter(p -> p > 0 && p <= 1024)
         .ifPresent(p -> problems.add(Problem.of(config.get(HEALTH_CHECK_PORT),
             "is a privileged port; expected 0 (served on the metrics port) or 1025..65535")));
+    Optional<Long> health = config.normalized(HEALTH_CHECK_PORT).map(Long::parseLong).filter(p -> p > 1024);
+    Optional<HostPort> metrics = config.normalized(PROMETHEUS_SERVER).map(HostPort::parse);
+    if (health.isPresent() && metrics.isPresent() && metrics.get().port() == health.get()) {
+      problems.add(Problem.of(config.get(HEALTH_CHECK_PORT), "is also the port of " + config.get(PROMETHEUS_SERVER).where()
+          + "; expected a different port, or 0 to serve the probes on the metrics port"));
+    }
   }
 
   private static void checkAvailability(EffectiveConfig config, FeatureAvailability features, List<Problem> problems) {

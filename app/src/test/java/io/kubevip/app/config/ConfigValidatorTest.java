@@ -60,6 +60,9 @@ class ConfigValidatorTest {
             "prometheus_server: '2112' has no port; expected :port or host:port, e.g. :2112"),
         Arguments.of("privileged health port", Map.of("health_check_port", "80"),
             "health_check_port: '80' is a privileged port; expected 0 (served on the metrics port) or 1025..65535"),
+        Arguments.of("health port equals metrics port", Map.of("health_check_port", "2112"),
+            "health_check_port: '2112' is also the port of prometheus_server; expected a different port, or 0 to serve"
+                + " the probes on the metrics port"),
         Arguments.of("bad subnet", Map.of("vip_subnet", "33,128"),
             "vip_subnet: '33,128' has prefix /33 out of range; expected 1..32 for IPv4"),
         Arguments.of("bad enum", Map.of("lb_fwdmethod", "nat"),
