@@ -3,7 +3,6 @@ package io.kubevip.app.cli;
 
 import io.kubevip.app.config.Setting;
 import io.kubevip.app.config.SettingsTable;
-import io.kubevip.app.config.Types;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,7 +20,7 @@ final class KubeVipFlags {
   static void addTo(CommandSpec spec) {
     for (Setting s : SettingsTable.ALL) {
       Stream.concat(Stream.ofNullable(s.flag()), s.flagAliases().stream()).forEach(flag -> {
-        boolean bool = s.type().describe().equals(Types.bool().describe());
+        boolean bool = s.type().isBoolean();
         OptionSpec.Builder b = OptionSpec.builder(flag).type(String.class).paramLabel(bool ? "<bool>" : "<value>")
             .description(s.description() + (s.env() == null ? "" : " (env " + s.env() + ")"));
         if (bool) {

@@ -10,10 +10,10 @@ import java.util.Set;
  * Injected (not a static check) so tests can start the manager context with a mode this build lacks.
  */
 public final class FeatureAvailability {
-  private final Set<Feature> available;
+  private final EnumSet<Feature> available;
 
-  private FeatureAvailability(Set<Feature> available) {
-    this.available = available.isEmpty() ? EnumSet.noneOf(Feature.class) : EnumSet.copyOf(available);
+  private FeatureAvailability(EnumSet<Feature> available) {
+    this.available = EnumSet.copyOf(available);
   }
 
   /** This build: no data-plane mode exists yet (ARP, BGP, routing table, WireGuard, UPnP, DHCP come later). */
@@ -22,7 +22,7 @@ public final class FeatureAvailability {
   }
 
   public static FeatureAvailability of(Feature... features) {
-    Set<Feature> set = EnumSet.noneOf(Feature.class);
+    EnumSet<Feature> set = EnumSet.noneOf(Feature.class);
     set.addAll(java.util.List.of(features));
     return new FeatureAvailability(set);
   }
@@ -31,7 +31,12 @@ public final class FeatureAvailability {
     return available.contains(feature);
   }
 
+  @Override
+  public String toString() {
+    return "FeatureAvailability" + available;
+  }
+
   public Set<Feature> available() {
-    return EnumSet.copyOf(available.isEmpty() ? EnumSet.noneOf(Feature.class) : available);
+    return EnumSet.copyOf(available);
   }
 }

@@ -15,4 +15,9 @@ public interface SettingType {
 
   /** A short description for the docs table, e.g. "seconds" or "port 1-65535". */
   String describe();
+
+  /** True for booleans: their flags may be given bare ({@code --arp}) as in kube-vip's cobra flags. */
+  default boolean isBoolean() {
+    return false;
+  }
 }

@@ -95,6 +95,11 @@ public final class Types {
     public String describe() {
       return "boolean";
     }
+
+    @Override
+    public boolean isBoolean() {
+      return true;
+    }
   }
 
   private record IntType(long min, long max) implements SettingType {
