@@ -1,0 +1,16 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.boot;
+
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The manager's Spring context. Configuration classes are listed, not component-scanned, so what runs in each
+ * mode is visible here.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+@Import({SettingsConfiguration.class, MetricsConfiguration.class, DecisionLogger.class, ArpModeConfiguration.class,
+    BgpModeConfiguration.class, RouteTableModeConfiguration.class, WireguardModeConfiguration.class})
+public class KubevipApplication {}

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.config;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Optional;
+
+/** "Did you mean" for misspelt setting names: the closest known name by edit distance, if close enough. */
+public final class Suggestions {
+  private Suggestions() {}
+
+  public static Optional<String> closest(String name, Collection<String> known) {
+    String n = name.toLowerCase(Locale.ROOT);
+    return known.stream()
+        .min(Comparator.comparingInt((String k) -> distance(n, k.toLowerCase(Locale.ROOT))).thenComparing(k -> k))
+        .filter(k -> distance(n, k.toLowerCase(Locale.ROOT)) <= Math.max(2, n.length() / 4));
+  }
+
+  public static String didYouMean(String name, Collection<String> known) {
+    return closest(name, known).map(k -> "; did you mean '" + k + "'?").orElse("");
+  }
+
+  static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+}

@@ -1,0 +1,93 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.boot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubevip.app.config.Configs;
+import io.kubevip.app.config.DataPlaneMode;
+import io.kubevip.app.config.Feature;
+import io.kubevip.app.config.FeatureAvailability;
+import io.kubevip.app.settings.KubevipSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * Starts the real manager context (ARP profile, a test feature set that claims ARP exists) on a random port; no
+ * data-plane code exists, so nothing touches the network beyond the loopback HTTP calls.
+ */
+@SpringBootTest(classes = KubevipApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {"kubevip.vip.interface-name=sneaky", "kubevip.mode.bgp=true"})
+@ContextConfiguration(initializers = ManagerContextArpTest.Init.class)
+class ManagerContextArpTest {
+
+  static class Init extends KubevipContextInitializer {
+    Init() {
+      super(Configs.config(Map.of("vip_arp", "true", "cp_enable", "true", "address", "192.0.2.10",
+          "vip_nodename", "Node-A", "prometheus_server", "127.0.0.1:0",
+          "kubevip_log_format", "json")), FeatureAvailability.of(Feature.ARP));
+    }
+  }
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  Environment environment;
+  @Autowired
+  ApplicationContext context;
+  @Autowired
+  KubevipSettings settings;
+
+  @Test
+  void givenArpConfig_whenContextStarts_thenOnlyTheArpProfileAndItsConfigurationAreActive() {
+    assertThat(environment.getActiveProfiles()).containsExactly("arp");
+    assertThat(context.getBeansOfType(ModeMarker.class).values()).containsExactly(new ModeMarker(DataPlaneMode.ARP));
+    assertThat(context.getBeansOfType(BgpModeConfiguration.class)).isEmpty();
+    assertThat(context.getBeansOfType(ArpModeConfiguration.class)).hasSize(1);
+  }
+
+  @Test
+  void givenResolvedConfig_whenBound_thenSettingsRecordsCarryTheValues() {
+    assertThat(settings.mode()).isEqualTo(DataPlaneMode.ARP);
+    assertThat(settings.nodeName()).isEqualTo("node-a");
+    assertThat(settings.vip().addresses()).extracting(Object::toString).containsExactly("192.0.2.10/32");
+    assertThat(settings.leaderElection().leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(environment.getProperty("logging.structured.format.console")).isEqualTo("ecs");
+  }
+
+  @Test
+  void givenKubevipPropertiesBelowTheResolvedSource_whenBound_thenTheyCannotBypassValidation() {
+    assertThat(settings.vip().interfaceName()).isNull();
+    assertThat(context.getBean(KubevipProperties.class).mode().bgp()).isFalse();
+  }
+
+  @Test
+  void givenRunningManager_whenProbed_thenLivezReadyzAndMetricsAnswer() throws Exception {
+    assertThat(get("/livez")).satisfies(r -> {
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("UP");
+    });
+    assertThat(get("/readyz").statusCode()).isEqualTo(200);
+    assertThat(get("/healthz").statusCode()).isEqualTo(200);
+    HttpResponse<String> metrics = get("/metrics");
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).containsPattern(
+        "kube_vip_build_info\\{[^}]*build=\"[^\"]+\"[^}]*node=\"node-a\"[^}]*version=\"[^\"]+\"[^}]*} 1");
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
