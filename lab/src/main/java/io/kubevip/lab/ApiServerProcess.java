@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.lab;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Starts {@link ApiServerMain} under {@code ip netns exec <api>}, waits until a node namespace gets an answer
+ * from it over the management LAN, and writes the kubeconfig the managers use.
+ */
+public final class ApiServerProcess implements AutoCloseable {
+  public static final int PORT = 6443;
+
+  private final Process process;
+  private final Path kubeconfig;
+  private final Path requestLog;
+  private final String url;
+
+  private ApiServerProcess(Process process, Path kubeconfig, Path requestLog, String url) {
+    this.process = process;
+    this.kubeconfig = kubeconfig;
+    this.requestLog = requestLog;
+    this.url = url;
+  }
+
+  /** Starts the API in the topology's api namespace; {@code workDir} gets api.log, api-requests.log, kubeconfig. */
+  public static ApiServerProcess start(LabTopology topology, Path workDir, Duration timeout) {
+    String address = LabTopology.apiAddress();
+    String url = "https://" + address + ":" + PORT;
+    Path log = workDir.resolve("api.log");
+    Path requests = workDir.resolve("api-requests.log");
+    Path kubeconfig = workDir.resolve("kubeconfig");
+    List<String> cmd = topology.execCommand(LabTopology.API, JavaLauncher.thisProgram(List.of(
+        "api-server", "--bind", address, "--port", String.valueOf(PORT), "--request-log", requests.toString())));
+    Process p;
+    try {
+      Files.writeString(kubeconfig, kubeconfig(url), StandardCharsets.UTF_8);
+      p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    } catch (IOException e) {
+      throw new LabException("cannot start the API server: " + e.getMessage(), e);
+    }
+    ApiServerProcess api = new ApiServerProcess(p, kubeconfig, requests, url);
+    try {
+      api.awaitAnswer(topology, topology.nodes().get(0), timeout, log);
+    } catch (RuntimeException e) {
+      api.close();
+      throw e;
+    }
+    return api;
+  }
+
+  private void awaitAnswer(LabTopology topology, String fromRole, Duration timeout, Path log) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    String leases = url + "/apis/coordination.k8s.io/v1/namespaces/kube-system/leases";
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new LabException("API server exited " + process.exitValue() + " at start; see " + log);
+      }
+      Exec.Result r = topology.exec(fromRole, "curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}",
+          "--max-time", "1", leases);
+      if (r.stdout().strip().equals("200")) {
+        return;
+      }
+      Sleep.millis(200);
+    }
+    throw new LabException("API server did not answer " + leases + " from " + fromRole + " within "
+        + timeout.toSeconds() + " s; see " + log);
+  }
+
+  /** A kubeconfig for the lab API: TLS unchecked (the mock server's certificate is self-signed). */
+  static String kubeconfig(String url) {
+    return String.join("\n",
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        "- name: lab",
+        "  cluster:",
+        "    server: " + url,
+        "    insecure-skip-tls-verify: true",
+        "contexts:",
+        "- name: lab",
+        "  context:",
+        "    cluster: lab",
+        "    user: lab",
+        "    namespace: kube-system",
+        "current-context: lab",
+        "users:",
+        "- name: lab",
+        "  user:",
+        "    token: lab",
+        "");
+  }
+
+  public Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  public Path requestLog() {
+    return requestLog;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  /** Write requests (POST/PUT/PATCH/DELETE) the API has served so far. */
+  public long writeCount() {
+    try {
+      if (!Files.exists(requestLog)) {
+        return 0;
+      }
+      try (var lines = Files.lines(requestLog)) {
+        return lines.count();
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}

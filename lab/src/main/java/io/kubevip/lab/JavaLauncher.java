@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.lab;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How to start a JVM child: the lab starts the API server from its own jar (or, under a test runner, its own
+ * class path) and the managers from kubevip.jar, always with the JVM that runs the lab.
+ */
+public final class JavaLauncher {
+  /** Small heaps and a quick JIT: up to ten JVMs share a small machine, and start-up time is not measured. */
+  static final List<String> CHILD_JVM_OPTIONS =
+      List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+
+  private JavaLauncher() {}
+
+  public static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  /** The argv that runs {@code io.kubevip.lab.LabMain args...} in a new JVM. */
+  public static List<String> thisProgram(List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of(java()));
+    cmd.addAll(CHILD_JVM_OPTIONS);
+    String cp = System.getProperty("java.class.path");
+    if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) {
+      cmd.addAll(List.of("-jar", cp));
+    } else {
+      cmd.addAll(List.of("-cp", cp, LabMain.class.getName()));
+    }
+    cmd.addAll(args);
+    return cmd;
+  }
+
+  /** The argv that runs {@code kubevip.jar args...}. */
+  public static List<String> kubevip(Path jar, List<String> jvmOptions, List<String> args) {
+    List<String> cmd = new ArrayList<>(List.of(java(), "--enable-native-access=ALL-UNNAMED"));
+    cmd.addAll(CHILD_JVM_OPTIONS);
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-jar", jar.toString()));
+    cmd.addAll(args);
+    return cmd;
+  }
+}

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.lab;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+
+/**
+ * Watches the VIP the way a user and an operator would at once: the client pings it every 10 ms and follows
+ * which MAC its neighbour table holds for it, and every node's addresses are followed so that each probe is
+ * stamped with the set of nodes holding the VIP at that moment. A node cut off from the LANs does not count
+ * as an owner: nobody can reach its copy of the address.
+ */
+public final class Prober implements AutoCloseable {
+  /** One probe outcome and the owners at the moment it was read. */
+  public record Sample(long atMicros, boolean reply, int owners) {}
+
+  /** A node's VIP appeared or disappeared (read time). */
+  public record OwnerChange(long atMicros, String node, boolean holds) {}
+
+  /** The client's neighbour entry for the VIP now points at {@code mac} (node, or null when unknown). */
+  public record MacChange(long atMicros, String mac, String node) {}
+
+  private final LabTopology topology;
+  private final String vip;
+  private final Map<String, Boolean> holds = new ConcurrentHashMap<>();
+  private final Map<String, String> macToNode = new ConcurrentHashMap<>();
+  private final List<Sample> samples = new ArrayList<>();
+  private final List<OwnerChange> ownerChanges = new ArrayList<>();
+  private final List<MacChange> macChanges = new ArrayList<>();
+  private final List<LineStream> streams = new ArrayList<>();
+  private volatile String clientMac;
+
+  private Prober(LabTopology topology, String vip) {
+    this.topology = topology;
+    this.vip = vip;
+  }
+
+  /** Starts following addresses and the neighbour table, then starts pinging {@code vip} from the client. */
+  public static Prober start(LabTopology topology, String vip) {
+    Prober p = new Prober(topology, vip);
+    try {
+      for (String node : topology.nodes()) {
+        p.macToNode.put(topology.mac(node), node);
+        p.holds.put(node, false);
+        p.streams.add(LineStream.start("addr-" + node,
+            List.of("ip", "-o", "-n", topology.ns(node), "monitor", "address"),
+            (at, line) -> MonitorLines.addr(line, vip).ifPresent(a -> p.onAddr(at, node, !a.deleted()))));
+      }
+      p.streams.add(LineStream.start("neigh", List.of("ip", "-n", topology.ns(LabTopology.CLIENT), "monitor", "neigh"),
+          (at, line) -> MonitorLines.neigh(line, vip).ifPresent(n -> p.onNeigh(at, n))));
+      // the monitors run; a snapshot now covers anything that was there before they started
+      for (String node : topology.nodes()) {
+        String out = topology.ip(node, "-o", "addr", "show", "dev", "eth0").stdout();
+        for (String line : out.split("\n")) {
+          if (line.matches(".*\\sinet6?\\s+" + java.util.regex.Pattern.quote(vip) + "/.*")) {
+            p.onAddr(Clock.nowMicros(), node, true);
+          }
+        }
+      }
+      List<String> ping = new ArrayList<>(List.of("ping"));
+      if (vip.contains(":")) {
+        ping.add("-6");
+      }
+      ping.addAll(List.of("-D", "-n", "-O", "-i", "0.01", "-W", "0.2", vip));
+      p.streams.add(LineStream.start("ping", topology.execCommand(LabTopology.CLIENT, ping),
+          (at, line) -> MonitorLines.ping(line).ifPresent(s -> p.onPing(s))));
+      return p;
+    } catch (RuntimeException e) {
+      p.close();
+      throw e;
+    }
+  }
+
+  private void onAddr(long at, String node, boolean nowHolds) {
+    synchronized (this) {
+      Boolean before = holds.put(node, nowHolds);
+      if (before == null || before != nowHolds) {
+        ownerChanges.add(new OwnerChange(at, node, nowHolds));
+      }
+      notifyAll();
+    }
+  }
+
+  private void onNeigh(long at, MonitorLines.Neigh n) {
+    String mac = n.deleted() ? null : n.mac();
+    if (mac == null && !n.deleted() && !"FAILED".equals(n.state()) && !"INCOMPLETE".equals(n.state())) {
+      return; // a state change without an address (e.g. PROBE) says nothing new about the owner
+    }
+    synchronized (this) {
+      if (!java.util.Objects.equals(mac, clientMac)) {
+        clientMac = mac;
+        macChanges.add(new MacChange(at, mac, mac == null ? null : macToNode.get(mac)));
+      }
+      notifyAll();
+    }
+  }
+
+  private void onPing(MonitorLines.Ping s) {
+    synchronized (this) {
+      samples.add(new Sample(s.atMicros(), s.reply(), owners().size()));
+      notifyAll();
+    }
+  }
+
+  /** Nodes that hold the VIP now and are reachable (not cut off). */
+  public Set<String> owners() {
+    Set<String> out = new TreeSet<>();
+    holds.forEach((node, has) -> {
+      if (has && !topology.isCutOff(node)) {
+        out.add(node);
+      }
+    });
+    return out;
+  }
+
+  /** Nodes that hold the VIP now, reachable or not. */
+  public Set<String> holders() {
+    Set<String> out = new TreeSet<>();
+    holds.forEach((node, has) -> {
+      if (has) {
+        out.add(node);
+      }
+    });
+    return out;
+  }
+
+  /** The node whose MAC the client holds for the VIP, if any. */
+  public Optional<String> clientPointsAt() {
+    String mac = clientMac;
+    return mac == null ? Optional.empty() : Optional.ofNullable(macToNode.get(mac));
+  }
+
+  /** Waits until {@code condition} holds on the owner set; returns the set, or empty on timeout. */
+  public Optional<Set<String>> awaitOwners(Predicate<Set<String>> condition, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (true) {
+        Set<String> now = owners();
+        if (condition.test(now)) {
+          return Optional.of(now);
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        waitNanos(Math.min(left, 50_000_000L));
+      }
+    }
+  }
+
+  /** The first reply read at or after {@code fromMicros}, waiting up to {@code timeout} for it. */
+  public Optional<Long> awaitReplyAfter(long fromMicros, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      while (true) {
+        int i = samples.size();
+        while (i > 0 && samples.get(i - 1).atMicros() >= fromMicros) {
+          i--;
+        }
+        for (int j = i; j < samples.size(); j++) {
+          if (samples.get(j).reply()) {
+            return Optional.of(samples.get(j).atMicros());
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        waitNanos(Math.min(left, 50_000_000L));
+      }
+    }
+  }
+
+  private void waitNanos(long nanos) {
+    try {
+      wait(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LabException("interrupted while probing", e);
+    }
+  }
+
+  /** Samples read in [from, to): for counting probes lost and samples with two owners. */
+  public synchronized List<Sample> samples(long fromMicros, long toMicros) {
+    return samples.stream().filter(s -> s.atMicros() >= fromMicros && s.atMicros() < toMicros).toList();
+  }
+
+  public synchronized List<OwnerChange> ownerChanges(long fromMicros) {
+    return ownerChanges.stream().filter(c -> c.atMicros() >= fromMicros).toList();
+  }
+
+  public synchronized List<MacChange> macChanges(long fromMicros) {
+    return macChanges.stream().filter(c -> c.atMicros() >= fromMicros).toList();
+  }
+
+  /** True while ping, the neighbour monitor and every address monitor run. */
+  public boolean healthy() {
+    return streams.stream().allMatch(LineStream::isAlive);
+  }
+
+  @Override
+  public void close() {
+    streams.forEach(LineStream::close);
+  }
+}
