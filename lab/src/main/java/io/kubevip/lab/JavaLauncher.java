@@ -20,12 +20,18 @@ public final class JavaLauncher {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  /** The argv that runs {@code io.kubevip.lab.LabMain args...} in a new JVM. */
+  /**
+   * The argv that runs {@code io.kubevip.lab.LabMain args...} in a new JVM: from the jar we run from, or the one
+   * named by the system property {@code kubevip.lab.jar} (tests, whose class path is a runner's).
+   */
   public static List<String> thisProgram(List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(java()));
     cmd.addAll(CHILD_JVM_OPTIONS);
     String cp = System.getProperty("java.class.path");
-    if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) {
+    String labJar = System.getProperty("kubevip.lab.jar");
+    if (labJar != null && !labJar.isBlank()) {
+      cmd.addAll(List.of("-jar", labJar));
+    } else if (cp.endsWith(".jar") && !cp.contains(java.io.File.pathSeparator)) {
       cmd.addAll(List.of("-jar", cp));
     } else {
       cmd.addAll(List.of("-cp", cp, LabMain.class.getName()));

@@ -54,9 +54,9 @@ final class LabCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Root.require();
     LabSettings settings = new LabSettings(nodes, ipv6, keep, lease, renew, retry,
         kubevipJar != null ? kubevipJar : defaultJar(), workDir);
+    Root.require();
     PrintStream out = System.out;
     Consumer<String> progress = json ? System.err::println : out::println;
     progress.accept("kubevip lab: " + new LabReport(settings, List.of(), List.of(), 0).settingsLine());
