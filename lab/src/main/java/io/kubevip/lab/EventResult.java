@@ -7,7 +7,8 @@ package io.kubevip.lab;
  * @param event what the lab did ("steady", "crash node2", ...)
  * @param oldOwner the node that held the VIP before, or null
  * @param newOwner the single node holding it afterwards, or null when none took over in time
- * @param outageMs from the event to the first ping reply after it; null when no reply came
+ * @param outageMs the longest time the client went without a reply during the event (one probe interval when
+ *     nothing was lost); null when no reply came after the event
  * @param lostProbes probes without a reply between the event and that first reply
  * @param twoOwnerSamples probes during the event at which two reachable nodes held the VIP at once
  * @param takeoverMs from the event until the new owner had the VIP on eth0; null when not measured

@@ -112,12 +112,15 @@ public final class LabRun implements AutoCloseable {
     String owner = owner();
     long t0 = Clock.nowMicros();
     Sleep.millis(window.toMillis());
-    List<Prober.Sample> s = prober.samples(t0, Clock.nowMicros());
+    long end = Clock.nowMicros();
+    List<Prober.Sample> s = prober.samples(t0, end);
     int lost = (int) s.stream().filter(x -> !x.reply()).count();
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
+    Long gap = prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     boolean ok = lost == 0 && dual == 0 && !s.isEmpty() && prober.owners().equals(Set.of(owner));
-    return new EventResult("steady " + window.toMillis() + " ms", owner, prober.owners().size() == 1 ? owner() : null,
-        null, lost, dual, null, null, ok, s.size() + " probes");
+    String rate = String.format("%d probes, %.0f/s", s.size(), s.size() * 1e6 / Math.max(1, end - t0));
+    return new EventResult("steady " + window.toMillis() + " ms", owner,
+        prober.owners().size() == 1 ? owner() : null, gap, lost, dual, null, null, ok, rate);
   }
 
   /** SIGKILL the owner's manager and cut its node off both LANs: a dead machine. */
@@ -144,14 +147,15 @@ public final class LabRun implements AutoCloseable {
 
   private EventResult awaitFailover(String event, String old, long t0, Duration timeout) {
     Optional<Set<String>> after = prober.awaitOwners(o -> o.size() == 1 && !o.contains(old), timeout);
-    Optional<Long> reply = prober.awaitReplyAfter(t0, after.isPresent() ? Duration.ofSeconds(5) : Duration.ZERO);
+    Optional<Long> reply = prober.awaitReplyAfter(after.map(o -> Clock.nowMicros()).orElse(t0),
+        after.isPresent() ? Duration.ofSeconds(5) : Duration.ZERO);
     Sleep.millis(500); // look a little past the takeover for a second owner
     long end = Clock.nowMicros();
     String neu = after.map(o -> o.iterator().next()).orElse(null);
     List<Prober.Sample> s = prober.samples(t0, end);
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
-    int lost = (int) s.stream().filter(x -> !x.reply() && (reply.isEmpty() || x.atMicros() < reply.get())).count();
-    Long outage = reply.map(r -> (r - t0) / 1000).orElse(null);
+    int lost = (int) s.stream().filter(x -> !x.reply()).count();
+    Long outage = reply.isEmpty() ? null : prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     Long takeover = neu == null ? null : prober.ownerChanges(t0).stream()
         .filter(c -> c.node().equals(neu) && c.holds()).findFirst().map(c -> (c.atMicros() - t0) / 1000).orElse(null);
     Long client = neu == null ? null : prober.macChanges(t0).stream()
@@ -181,14 +185,16 @@ public final class LabRun implements AutoCloseable {
     topology.reconnect(node);
     managers.get(node).awaitReady(topology, START_TIMEOUT);
     Sleep.millis(1000);
-    List<Prober.Sample> s = prober.samples(t0, Clock.nowMicros());
+    long end = Clock.nowMicros();
+    List<Prober.Sample> s = prober.samples(t0, end);
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
     int lost = (int) s.stream().filter(x -> !x.reply()).count();
+    Long gap = prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     String now = prober.owners().size() == 1 ? owner() : null;
     String note = !hadOrphan ? "no orphan VIP to remove"
         : orphanLeft ? "orphan VIP still on eth0" : "orphan VIP removed " + removedMs + " ms after restart";
     boolean ok = !orphanLeft && dual == 0 && owner.equals(now);
-    return new EventResult("recover " + node, owner, now, null, lost, dual, null, null, ok, note);
+    return new EventResult("recover " + node, owner, now, gap, lost, dual, null, null, ok, note);
   }
 
   /** API writes so far (Lease renewals and the like). */

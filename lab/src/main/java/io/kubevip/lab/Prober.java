@@ -27,6 +27,9 @@ public final class Prober implements AutoCloseable {
   /** The client's neighbour entry for the VIP now points at {@code mac} (node, or null when unknown). */
   public record MacChange(long atMicros, String mac, String node) {}
 
+  /** iputils ping turns -i 0.01 into 16 ms probes on a 250 Hz kernel; 0.0099 gives about 10 ms. */
+  static final String PING_INTERVAL = "0.0099";
+
   private final LabTopology topology;
   private final String vip;
   private final Map<String, Boolean> holds = new ConcurrentHashMap<>();
@@ -68,7 +71,7 @@ public final class Prober implements AutoCloseable {
       if (vip.contains(":")) {
         ping.add("-6");
       }
-      ping.addAll(List.of("-D", "-n", "-O", "-i", "0.01", "-W", "0.2", vip));
+      ping.addAll(List.of("-D", "-n", "-O", "-i", PING_INTERVAL, "-W", "0.2", vip));
       p.streams.add(LineStream.start("ping", topology.execCommand(LabTopology.CLIENT, ping),
           (at, line) -> MonitorLines.ping(line).ifPresent(s -> p.onPing(s))));
       return p;
@@ -190,6 +193,34 @@ public final class Prober implements AutoCloseable {
   /** Samples read in [from, to): for counting probes lost and samples with two owners. */
   public synchronized List<Sample> samples(long fromMicros, long toMicros) {
     return samples.stream().filter(s -> s.atMicros() >= fromMicros && s.atMicros() < toMicros).toList();
+  }
+
+  /**
+   * The longest time without a reply around [from, to]: from the last reply before {@code from} (or from
+   * {@code from} itself) through each reply up to {@code to}. That is what a client saw as the outage, whatever
+   * the lab was doing while it injected the event. Empty when no reply came after {@code from}.
+   */
+  public synchronized Optional<Long> longestGapMicros(long fromMicros, long toMicros) {
+    return longestGap(samples, fromMicros, toMicros);
+  }
+
+  static Optional<Long> longestGap(List<Sample> samples, long fromMicros, long toMicros) {
+    long previous = fromMicros;
+    boolean after = false;
+    long longest = 0;
+    for (Sample s : samples) {
+      if (!s.reply() || s.atMicros() >= toMicros) {
+        continue;
+      }
+      if (s.atMicros() < fromMicros) {
+        previous = s.atMicros();
+        continue;
+      }
+      longest = Math.max(longest, s.atMicros() - previous);
+      previous = s.atMicros();
+      after = true;
+    }
+    return after ? Optional.of(longest) : Optional.empty();
   }
 
   public synchronized List<OwnerChange> ownerChanges(long fromMicros) {
