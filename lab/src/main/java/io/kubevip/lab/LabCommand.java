@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
         "Kubernetes API), runs one kubevip manager per node in ARP mode for the control-plane VIP, crashes the",
         "leader, brings it back, stops the next leader gracefully, and prints how long the VIP was unreachable",
         "from the client. Nothing touches the root network namespace; everything is removed at the end."},
-    footer = {"", "Exit codes: 0 every event met expectations, 1 one did not (or a step failed), 2 bad usage."})
+    footer = {"", "Exit codes: 0 every event met expectations, 1 one did not (or a step failed), 2 bad usage,",
+        "130 stopped by Ctrl-C (after tearing everything down)."})
 final class LabCommand implements Callable<Integer> {
   @Option(names = "--nodes", defaultValue = "3", description = "Number of nodes (2..9), default ${DEFAULT-VALUE}")
   int nodes;
@@ -73,6 +74,13 @@ final class LabCommand implements Callable<Integer> {
       if (keep) {
         progress.accept(run.detach());
       }
+    } catch (LabException e) {
+      if (run.isTornDown()) {
+        // Ctrl-C or SIGTERM: the shutdown hook removed everything under our feet; that is not a lab failure
+        System.err.println("kubevip lab: stopped; namespaces and processes removed");
+        return 130;
+      }
+      throw e;
     } finally {
       run.close();
     }
@@ -82,7 +90,7 @@ final class LabCommand implements Callable<Integer> {
 
   private static EventResult log(Consumer<String> progress, EventResult e) {
     progress.accept("  " + e.event() + ": " + (e.newOwner() == null ? "no owner" : "owner " + e.newOwner())
-        + (e.outageMs() == null ? "" : ", VIP unreachable " + e.outageMs() + " ms")
+        + (e.outageMs() == null ? "" : ", longest gap between replies " + e.outageMs() + " ms")
         + (e.note().isEmpty() ? "" : " (" + e.note() + ")"));
     return e;
   }

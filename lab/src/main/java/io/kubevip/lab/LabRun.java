@@ -213,6 +213,11 @@ public final class LabRun implements AutoCloseable {
         + "./kubevip lab down " + topology.prefix().replace("-", "");
   }
 
+  /** True once teardown has run (or started), e.g. from the shutdown hook on Ctrl-C. */
+  public synchronized boolean isTornDown() {
+    return closed;
+  }
+
   @Override
   public void close() {
     try {
