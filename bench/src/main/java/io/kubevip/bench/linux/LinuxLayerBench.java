@@ -77,13 +77,13 @@ public final class LinuxLayerBench {
     return String.format(Locale.ROOT,
         "{\"bench\":\"linux-layer\",\"machine\":{\"kernel\":\"%s\",\"cpus\":%d,\"cpu\":\"%s\",\"loadavg\":\"%s\",\"java\":\"%s\"},"
             + "\"garp\":{\"runs\":%d,\"warmup\":%d,\"lost\":%d,%s,%s,%s,%s},"
-            + "\"route_dump\":{\"routes\":%d,\"runs\":%d,\"warmup\":%d,\"install_ms\":%.1f,%s,%s}}",
+            + "\"route_dump\":{\"routes\":%d,\"runs\":%d,\"warmup\":%d,\"install_ms\":%.1f,%s,%s,%s}}",
         System.getProperty("os.version"), Runtime.getRuntime().availableProcessors(), cpuModel(), loadAverage(),
         Runtime.version(), garp.wire().size(), opts.get("garp-warmup"), garp.lost(), garp.wire().json(""),
         garp.addCall().json("add_call_"),
         garp.kernelStamp() == null ? "\"tcpdump_p50_ms\":null" : garp.kernelStamp().json("tcpdump_"),
         garp.gc().json(), opts.get("routes"), dump.dump().size(), opts.get("dump-warmup"),
-        dump.installNanos() / 1e6, dump.dump().json(""), dump.gc().json());
+        dump.installNanos() / 1e6, dump.dump().json(""), dump.dumpCpu().json("cpu_"), dump.gc().json());
   }
 
   private static int positive(String name, String value) {
