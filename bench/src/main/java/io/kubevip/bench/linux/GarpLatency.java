@@ -78,7 +78,7 @@ final class GarpLatency {
           }
         });
       } finally {
-        listener.interrupt();
+        stop(listener);
       }
     }
   }
@@ -124,6 +124,16 @@ final class GarpLatency {
     t.setDaemon(true);
     t.start();
     return t;
+  }
+
+  /** Stops the listener before its socket is closed, so no recvfrom runs on a closed descriptor. */
+  private static void stop(Thread listener) {
+    listener.interrupt();
+    try {
+      listener.join(Duration.ofSeconds(2).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static void require(Change actual, Change expected, String what) {
