@@ -53,7 +53,7 @@ class AddressOwnershipAcrossProcessesPrivilegedIT {
     // failsafe hands the JVM a manifest-only jar; the real class path is in this property
     String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", namespace, java,
-        "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-Dkubevip.refuseRootNamespace=true", "-cp", classPath));
+        "-Xshare:auto", "--enable-native-access=ALL-UNNAMED", "-XX:TieredStopAtLevel=1", "-Dkubevip.refuseRootNamespace=true", "-cp", classPath));
     cmd.addAll(List.of(AddAddressMain.class.getName(), "add", "eth0", OURS));
     return cmd;
   }
