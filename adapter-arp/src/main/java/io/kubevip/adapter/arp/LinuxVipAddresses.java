@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * by default ({@code IFA_F_NODAD}, kube-vip {@code vip_skipdad}): with DAD the address is unusable for about a
  * second after a failover and the kernel sends no NA for it. On {@code lo} addresses get host scope, as kube-vip
  * does unless {@code vip_interfaceloglobal}. An address of ours found in {@code dadfailed} is replaced by one
- * without DAD (kube-vip#523).
+ * without DAD when added again, also after a remove (kube-vip#523: remove and re-add with NODAD).
  *
  * <p>Thread-safe: calls are serialised on one netlink socket, opened at construction in the creating thread's
  * network namespace (or the one given) and usable from any thread afterwards.
@@ -37,6 +37,8 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
   private final Netlink netlink;
   private final boolean skipDad;
   private final boolean loopbackGlobal;
+  /** VIPs removed while in dadfailed: their next add skips DAD whatever {@code skipDad} says (kube-vip#523). */
+  private final Set<String> noDadNext = new java.util.HashSet<>();
 
   /** Over an open {@link Netlink}, which this instance closes. */
   public LinuxVipAddresses(Netlink netlink, boolean skipDad, boolean loopbackGlobal) {
@@ -76,6 +78,9 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
   @Override
   public synchronized void add(VipAddress vip, InterfaceName iface) {
     Addr wanted = toAddr(vip, iface);
+    if (noDadNext.remove(vip + "@" + iface)) {
+      wanted = wanted.withNoDad();
+    }
     try {
       Change c = netlink.addAddress(iface.name(), wanted);
       if (c == Change.FOREIGN) {
@@ -101,7 +106,11 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
       if (netlink.findLink(iface.name()).isEmpty()) {
         return; // the interface went away and took the address with it
       }
-      if (netlink.deleteAddress(iface.name(), toAddr(vip, iface)) == Change.FOREIGN) {
+      Addr addr = toAddr(vip, iface);
+      if (vip.family() == io.kubevip.domain.address.IpFamily.IPV6 && dadFailed(iface, addr)) {
+        noDadNext.add(vip + "@" + iface);
+      }
+      if (netlink.deleteAddress(iface.name(), addr) == Change.FOREIGN) {
         LOG.info("not removing VIP {} from {}: someone else configured it", vip, iface);
       }
     } catch (LinuxException e) {
