@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.adapter.arp;
 
+import static io.kubevip.testkit.fakes.RecordingLinkWatchListener.down;
 import static io.kubevip.testkit.fakes.RecordingLinkWatchListener.removed;
+import static io.kubevip.testkit.fakes.RecordingLinkWatchListener.up;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,10 +16,17 @@ import io.kubevip.testkit.contract.LinkWatchPortContract;
 import io.kubevip.testkit.fakes.RecordingLinkWatchListener;
 import io.kubevip.testkit.netns.NetnsTopology;
 import io.kubevip.testkit.netns.Topology;
+import io.kubevip.linux.NetNamespace;
+import io.kubevip.linux.Netlink;
+import io.kubevip.linux.NetlinkEvents;
+import io.kubevip.linux.model.NetlinkEvent;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +154,39 @@ class LinuxLinkWatchPrivilegedIT extends LinkWatchPortContract<LinuxLinkWatch> {
       assertThat(a.get("nodad")).isEqualTo(Boolean.TRUE);
       assertThat(a).doesNotContainKey("dadfailed");
     }
+  }
+
+  @Test
+  void givenEventsLost_whenVipDeletedAndCarrierLostMeanwhile_thenResyncReportsBoth() {
+    NetNamespace n1 = t.namespace("n1");
+    AtomicReference<Consumer<NetlinkEvent>> inject = new AtomicReference<>();
+    // subscribed to routes only: address and link changes reach it solely through the re-read after EventsLost
+    try (LinuxLinkWatch deaf = new LinuxLinkWatch(n1.call(Netlink::open), listener -> {
+      inject.set(listener);
+      return n1.call(() -> NetlinkEvents.subscribe(EnumSet.of(NetlinkEvents.Group.IPV4_ROUTE), e -> { }));
+    })) {
+      VipBinding b = VipBinding.of(VIP4, ETH0);
+      addAddress(b);
+      RecordingLinkWatchListener l = new RecordingLinkWatchListener();
+      LinkWatchPort.Subscription s = deaf.watch(l);
+      s.guard(b);
+      deleteExternally(b);
+      try {
+        takeLinkDown(ETH0);
+        await().atMost(Duration.ofSeconds(1)).until(() -> !linkUpNow());
+        inject.get().accept(new NetlinkEvent.EventsLost(System.nanoTime()));
+        await().atMost(Duration.ofSeconds(1)).until(() -> l.events().containsAll(List.of(removed(b), down(ETH0))));
+      } finally {
+        bringLinkUp(ETH0);
+      }
+      await().atMost(Duration.ofSeconds(1)).until(this::linkUpNow);
+      inject.get().accept(new NetlinkEvent.EventsLost(System.nanoTime()));
+      await().atMost(Duration.ofSeconds(1)).until(() -> l.events().contains(up(ETH0)));
+      assertThat(l.events()).containsOnlyOnce(removed(b));
+    }
+  }
+
+  private boolean linkUpNow() {
+    return !String.valueOf(t.ipJson("n1", "link", "show", "dev", "eth0").get(0).get("flags")).contains("NO-CARRIER");
   }
 }
