@@ -108,6 +108,9 @@ public final class LinuxL2Announcer implements L2AnnouncePort, AutoCloseable {
   public void announce(VipAddress vip, InterfaceName iface) {
     Objects.requireNonNull(vip, "vip");
     String doing = "announcing " + vip + " on " + iface;
+    if (vip.isDhcpMarker()) {
+      throw new PortException(doing + ": the DHCP marker is not an address; lease a real one first");
+    }
     try {
       sendFirst(vip, iface);
     } catch (LinuxException | IllegalArgumentException | IllegalStateException first) {

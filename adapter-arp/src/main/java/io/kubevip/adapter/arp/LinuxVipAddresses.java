@@ -143,6 +143,10 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
 
   /** The request for {@code vip}: its prefix, NODAD for IPv6 unless DAD is wanted, host scope on lo. */
   Addr toAddr(VipAddress vip, InterfaceName iface) {
+    if (vip.isDhcpMarker()) {
+      throw new PortException("VIP " + vip + " on " + iface
+          + ": the DHCP marker is not an address; lease a real one before adding it");
+    }
     int flags = vip.family() == io.kubevip.domain.address.IpFamily.IPV6 && skipDad ? Addr.IFA_F_NODAD : 0;
     int scope = iface.name().equals(LOOPBACK) && !loopbackGlobal ? Route.RT_SCOPE_HOST : Route.RT_SCOPE_UNIVERSE;
     return new Addr(0, vip.address(), vip.prefixLength(), scope, "", flags, 0);

@@ -115,4 +115,13 @@ class LinuxL2AnnouncerTest {
     assertThatThrownBy(() -> new Settings(ArpForm.ALTERNATE, 3, Duration.ofSeconds(2)))
         .hasMessage("NA burst interval must be 0..1s, was PT2S");
   }
+
+  @Test
+  void givenDhcpMarker_whenAnnouncing_thenRefusedWithoutSending() {
+    try (LinuxL2Announcer a = announcer(Settings.DEFAULTS)) {
+      assertThatThrownBy(() -> a.announce(VipAddress.dhcpMarker(io.kubevip.domain.address.IpFamily.IPV4), ETH0))
+          .isInstanceOf(PortException.class).hasMessageContaining("DHCP marker");
+      assertThat(frames.sent()).isEmpty();
+    }
+  }
 }
