@@ -35,6 +35,8 @@ import java.util.TreeSet;
  * Answers are collected on an AF_PACKET socket opened before the probe leaves, for the whole window; our own MAC
  * is never reported.
  *
+ * <p>{@link #monitor} listens passively for gratuitous ARP, ARP replies and NAs from other MACs claiming a VIP.
+ *
  * <p>Each probe opens and closes its sockets (in the namespace given at construction, or the caller's), so probes
  * from several threads do not interfere. A probe blocks for its window.
  */
@@ -59,20 +61,45 @@ public final class LinuxDuplicateDetector implements DuplicateAddressPort {
   }
 
   @Override
+  public Monitor monitor(InterfaceName iface, Set<VipAddress> vips, ConflictListener listener) {
+    java.util.Objects.requireNonNull(listener, "listener");
+    String doing = "monitoring " + vips + " on " + iface + " for other owners";
+    try {
+      Link link = ethernet(iface, doing);
+      PacketSocket arp = opener.open(() -> PacketSocket.open(link.index(), PacketSocket.ETH_P_ARP));
+      PacketSocket ipv6;
+      try {
+        ipv6 = opener.open(() -> PacketSocket.open(link.index(), NdpFrames.ETH_P_IPV6));
+      } catch (RuntimeException e) {
+        arp.close();
+        throw e;
+      }
+      return new ConflictMonitor(iface, Set.copyOf(vips), link.address().toLong(), arp, ipv6, listener);
+    } catch (LinuxException e) {
+      throw new PortException(doing + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Link ethernet(InterfaceName iface, String doing) {
+    Link link = opener.open(() -> {
+      try (Netlink nl = Netlink.open()) {
+        return nl.link(iface.name());
+      }
+    });
+    if (link.hardwareType() != Link.ARPHRD_ETHER || link.address().bytes().length != 6) {
+      throw new PortException(doing + ": interface is not Ethernet (hardware type " + link.hardwareType() + ")");
+    }
+    return link;
+  }
+
+  @Override
   public Set<String> probe(VipAddress vip, InterfaceName iface, Duration window) {
     if (window.isNegative() || window.isZero() || window.compareTo(MAX_WINDOW) > 0) {
       throw new IllegalArgumentException("probe window must be more than 0 and at most 10s, was " + window);
     }
     String doing = "probing for other owners of " + vip + " on " + iface;
     try {
-      Link link = opener.open(() -> {
-        try (Netlink nl = Netlink.open()) {
-          return nl.link(iface.name());
-        }
-      });
-      if (link.hardwareType() != Link.ARPHRD_ETHER || link.address().bytes().length != 6) {
-        throw new PortException(doing + ": interface is not Ethernet (hardware type " + link.hardwareType() + ")");
-      }
+      Link link = ethernet(iface, doing);
       return vip.family() == IpFamily.IPV4 ? arp(vip, link, window) : ndp(vip, link, window);
     } catch (LinuxException e) {
       throw new PortException(doing + ": " + e.getMessage(), e);

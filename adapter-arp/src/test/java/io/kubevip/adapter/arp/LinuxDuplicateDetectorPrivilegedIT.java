@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
+import io.kubevip.ports.out.DuplicateAddressPort;
+import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.testkit.contract.DuplicateAddressPortContract;
 import io.kubevip.testkit.netns.NetnsTopology;
 import io.kubevip.testkit.netns.Topology;
@@ -55,6 +57,27 @@ class LinuxDuplicateDetectorPrivilegedIT extends DuplicateAddressPortContract<Li
   @Override
   protected String otherMac() {
     return t.mac("n2");
+  }
+
+  @Override
+  protected void announceElsewhere(VipAddress vip) {
+    try (LinuxL2Announcer n2 = LinuxL2Announcer.openIn(t.namespace("n2"),
+        new LinuxL2Announcer.Settings(LinuxL2Announcer.ArpForm.REPLY, 1, Duration.ZERO), MetricsPort.NOOP)) {
+      n2.announce(vip, ETH0);
+    }
+  }
+
+  @Test
+  void givenMonitorOnN1_whenN1ItselfAnnounces_thenNothingReportedButN2Is() {
+    List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+    try (DuplicateAddressPort.Monitor m = port.monitor(ETH0, java.util.Set.of(VIP4), (v, i, mac) -> heard.add(mac));
+        LinuxL2Announcer n1 = LinuxL2Announcer.openIn(t.namespace("n1"), LinuxL2Announcer.Settings.DEFAULTS,
+            MetricsPort.NOOP)) {
+      n1.announce(VIP4, ETH0);
+      announceElsewhere(VIP4);
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> heard.contains(t.mac("n2")));
+      assertThat(heard).containsOnly(t.mac("n2"));
+    }
   }
 
   @Test

@@ -11,8 +11,12 @@ import java.util.Set;
  * wrong: an ARP probe (RFC 5227, sender IP 0.0.0.0, so no neighbour caches change) for IPv4, a Neighbor
  * Solicitation for IPv6. Two hosts answering for one VIP split its traffic, which is hard to see from either side.
  *
+ * <p>Passively, {@link #monitor} reports other hosts claiming a VIP we hold (their gratuitous ARP, ARP replies or
+ * Neighbor Advertisements), which is how a split brain shows on the wire.
+ *
  * <p>Caller: use-case services and diagnostics. Threading: may be called from several threads; each probe blocks
- * its caller for {@code window}. Idempotency: probing sends nothing that changes any host's state.
+ * its caller for {@code window}; monitor callbacks run on the monitor's own thread. Idempotency: probing and
+ * monitoring send nothing that changes any host's state.
  */
 public interface DuplicateAddressPort {
   /** How long a probe listens for answers unless told otherwise; hosts on one LAN answer in well under 10 ms. */
@@ -26,6 +30,27 @@ public interface DuplicateAddressPort {
    * @throws PortException when the interface is missing or the probe cannot be sent
    */
   Set<String> probe(VipAddress vip, InterfaceName iface, Duration window);
+
+  /**
+   * Listens on {@code iface} for other hosts claiming any of {@code vips} until the monitor is closed. Frames
+   * from this interface's own MAC are ignored.
+   *
+   * @throws PortException when the interface is missing or cannot be listened on
+   */
+  Monitor monitor(InterfaceName iface, Set<VipAddress> vips, ConflictListener listener);
+
+  /** Hears about other claimants of a monitored VIP, once per frame seen. */
+  @FunctionalInterface
+  interface ConflictListener {
+    /** The host with link-layer address {@code mac} (lower-case aa:bb:cc:dd:ee:ff) claims {@code vip}. */
+    void conflict(VipAddress vip, InterfaceName iface, String mac);
+  }
+
+  /** A running monitor; closing it stops the callbacks (one already running may finish). */
+  interface Monitor extends AutoCloseable {
+    @Override
+    void close();
+  }
 
   /** {@link #probe(VipAddress, InterfaceName, Duration)} with {@link #DEFAULT_WINDOW}. */
   default Set<String> probe(VipAddress vip, InterfaceName iface) {

@@ -9,6 +9,10 @@ import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.ports.out.DuplicateAddressPort;
 import io.kubevip.ports.out.PortException;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,9 @@ public abstract class DuplicateAddressPortContract<P extends DuplicateAddressPor
 
   /** The other host's link-layer address, lower-case. */
   protected abstract String otherMac();
+
+  /** The other host announces {@code vip} (gratuitous ARP or unsolicited NA) from {@link #otherMac()}. */
+  protected abstract void announceElsewhere(VipAddress vip);
 
   protected InterfaceName missingInterface() {
     return InterfaceName.of("kvnosuch0");
@@ -85,6 +92,42 @@ public abstract class DuplicateAddressPortContract<P extends DuplicateAddressPor
   @Test
   void givenMissingInterface_whenProbing_thenPortExceptionNamingTheInterface() {
     assertThatThrownBy(() -> port.probe(VIP4, missingInterface(), WINDOW))
+        .isInstanceOf(PortException.class).hasMessageContaining(missingInterface().name());
+  }
+
+  @Test
+  void givenMonitoredVips_whenOtherHostAnnouncesThem_thenConflictsReportedForMonitoredOnly() {
+    VipAddress unmonitored = VipAddress.parse("192.0.2.31/32");
+    List<String> heard = new CopyOnWriteArrayList<>();
+    try (DuplicateAddressPort.Monitor m = port.monitor(existingInterface(), Set.of(VIP4, VIP6),
+        (vip, iface, mac) -> heard.add(vip + "@" + iface + " " + mac))) {
+      announceElsewhere(unmonitored);
+      announceElsewhere(VIP4);
+      announceElsewhere(VIP6);
+      String v4 = VIP4 + "@" + existingInterface() + " " + otherMac();
+      String v6 = VIP6 + "@" + existingInterface() + " " + otherMac();
+      Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> heard.contains(v4) && heard.contains(v6));
+      assertThat(heard).allMatch(h -> h.equals(v4) || h.equals(v6));
+    }
+  }
+
+  @Test
+  void givenClosedMonitor_whenOtherHostAnnounces_thenNothingReported() {
+    List<String> closed = new CopyOnWriteArrayList<>();
+    List<String> open = new CopyOnWriteArrayList<>();
+    DuplicateAddressPort.Monitor first = port.monitor(existingInterface(), Set.of(VIP4), (v, i, mac) -> closed.add(mac));
+    first.close();
+    try (DuplicateAddressPort.Monitor barrier = port.monitor(existingInterface(), Set.of(VIP4),
+        (v, i, mac) -> open.add(mac))) {
+      announceElsewhere(VIP4);
+      Awaitility.await().atMost(Duration.ofSeconds(2)).until(() -> open.contains(otherMac()));
+      assertThat(closed).isEmpty();
+    }
+  }
+
+  @Test
+  void givenMissingInterface_whenMonitoring_thenPortExceptionNamingTheInterface() {
+    assertThatThrownBy(() -> port.monitor(missingInterface(), Set.of(VIP4), (v, i, mac) -> { }))
         .isInstanceOf(PortException.class).hasMessageContaining(missingInterface().name());
   }
 }

@@ -11,11 +11,23 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-/** Other hosts' claims in memory: {@link #claim} makes a MAC answer probes for a VIP. Probes return at once. */
+/**
+ * Other hosts' claims in memory: {@link #claim} makes a MAC answer probes for a VIP, {@link #announceClaim} is a
+ * claim seen on the wire by monitors (delivered synchronously on the calling thread). Probes return at once.
+ */
 public final class FakeDuplicateAddressPort implements DuplicateAddressPort {
   private final CallLog log;
   private final Set<InterfaceName> interfaces;
   private final Map<VipAddress, Set<String>> claims = new HashMap<>();
+  private final java.util.List<FakeMonitor> monitors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  private record FakeMonitor(InterfaceName iface, Set<VipAddress> vips, ConflictListener listener,
+      java.util.concurrent.atomic.AtomicBoolean open) implements Monitor {
+    @Override
+    public void close() {
+      open.set(false);
+    }
+  }
 
   public FakeDuplicateAddressPort(InterfaceName... existing) {
     this(new CallLog(), existing);
@@ -43,6 +55,26 @@ public final class FakeDuplicateAddressPort implements DuplicateAddressPort {
       throw new PortException("probing for " + vip + " on " + iface + ": no such interface");
     }
     return Set.copyOf(claims.getOrDefault(vip, Set.of()));
+  }
+
+  @Override
+  public synchronized Monitor monitor(InterfaceName iface, Set<VipAddress> vips, ConflictListener listener) {
+    log.record(RecordedCall.of("duplicate.monitor", iface, Set.copyOf(vips)));
+    if (!interfaces.contains(iface)) {
+      throw new PortException("monitoring " + vips + " on " + iface + ": no such interface");
+    }
+    FakeMonitor m = new FakeMonitor(iface, Set.copyOf(vips), listener, new java.util.concurrent.atomic.AtomicBoolean(true));
+    monitors.add(m);
+    return m;
+  }
+
+  /** The host with {@code mac} announces {@code vip} on {@code iface}: open monitors of that VIP hear it. */
+  public void announceClaim(VipAddress vip, InterfaceName iface, String mac) {
+    for (FakeMonitor m : monitors) {
+      if (m.open().get() && m.iface().equals(iface) && m.vips().contains(vip)) {
+        m.listener().conflict(vip, iface, mac.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
   }
 
   public CallLog log() {

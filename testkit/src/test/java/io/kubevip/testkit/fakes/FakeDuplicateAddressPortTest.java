@@ -37,4 +37,9 @@ class FakeDuplicateAddressPortTest extends DuplicateAddressPortContract<FakeDupl
   protected String otherMac() {
     return "02:00:00:00:00:02";
   }
+
+  @Override
+  protected void announceElsewhere(VipAddress vip) {
+    port.announceClaim(vip, ETH0, otherMac());
+  }
 }
