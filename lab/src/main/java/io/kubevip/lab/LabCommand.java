@@ -60,7 +60,7 @@ final class LabCommand implements Callable<Integer> {
     Root.require();
     PrintStream out = System.out;
     Consumer<String> progress = json ? System.err::println : out::println;
-    progress.accept("kubevip lab: " + new LabReport(settings, List.of(), List.of(), 0).settingsLine());
+    progress.accept("kubevip lab: " + new LabReport(settings, List.of(), List.of(), 0, java.util.Map.of()).settingsLine());
     List<EventResult> events = new ArrayList<>();
     LabReport report;
     LabRun run = LabRun.start(settings, progress);
@@ -70,7 +70,8 @@ final class LabCommand implements Callable<Integer> {
       events.add(log(progress, run.crashOwner()));
       events.add(log(progress, run.recover(crashed)));
       events.add(log(progress, run.stopOwner()));
-      report = new LabReport(settings, run.topology().namespaces(), events, run.apiWrites());
+      report = new LabReport(settings, run.topology().namespaces(), events, run.apiWrites(),
+          run.api().writesByResource());
       if (keep) {
         progress.accept(run.detach());
       }

@@ -8,7 +8,8 @@ import java.util.Map;
 import tools.jackson.databind.ObjectMapper;
 
 /** The results of a run, as a table for people and as one JSON object for scripts and benchmarks. */
-public record LabReport(LabSettings settings, List<String> namespaces, List<EventResult> events, long apiWrites) {
+public record LabReport(LabSettings settings, List<String> namespaces, List<EventResult> events, long apiWrites,
+    Map<String, Long> apiWritesByResource) {
   private static final String[] HEADERS = {"event", "old owner", "new owner", "outage ms", "lost probes",
       "two owners", "takeover ms", "client ms", "ok", "note"};
 
@@ -48,7 +49,11 @@ public record LabReport(LabSettings settings, List<String> namespaces, List<Even
         sb.append("-".repeat(line.toString().stripTrailing().length())).append('\n');
       }
     }
-    sb.append("API writes during the run: ").append(apiWrites).append('\n');
+    sb.append("API writes during the run: ").append(apiWrites);
+    if (!apiWritesByResource.isEmpty()) {
+      sb.append(' ').append(apiWritesByResource);
+    }
+    sb.append('\n');
     return sb.toString();
   }
 
@@ -86,6 +91,7 @@ public record LabReport(LabSettings settings, List<String> namespaces, List<Even
     }
     root.put("events", ev);
     root.put("api_writes", apiWrites);
+    root.put("api_writes_by_resource", apiWritesByResource);
     root.put("ok", ok());
     return new ObjectMapper().writeValueAsString(root);
   }

@@ -48,6 +48,17 @@ class LabMainTest {
         .contains("current-context: lab");
   }
 
+  @Test
+  void givenRequestLogLines_whenKeyed_thenVerbAndResource() {
+    assertThat(ApiServerProcess.writeKey(
+        "1795671082148 PUT /apis/coordination.k8s.io/v1/namespaces/kube-system/leases/plndr-cp-lock"))
+        .isEqualTo("PUT leases");
+    assertThat(ApiServerProcess.writeKey("1795671082148 POST /api/v1/namespaces/kube-system/events"))
+        .isEqualTo("POST events");
+    assertThat(ApiServerProcess.writeKey("1795671082148 PATCH /api/v1/nodes/node1?fieldManager=x"))
+        .isEqualTo("PATCH nodes");
+  }
+
   private static String stderrOf(Runnable r) {
     PrintStream old = System.err;
     ByteArrayOutputStream buf = new ByteArrayOutputStream();

@@ -20,7 +20,7 @@ class LabReportTest {
 
   @Test
   void givenEvents_whenJson_thenOneObjectWithFailoverPerEventAndTwoOwnerSamples() {
-    JsonNode root = new ObjectMapper().readTree(new LabReport(SETTINGS, List.of("kl0001-lan"), EVENTS, 42).json());
+    JsonNode root = new ObjectMapper().readTree(new LabReport(SETTINGS, List.of("kl0001-lan"), EVENTS, 42, java.util.Map.of("PUT leases", 40L)).json());
 
     assertThat(root.get("settings").get("lease_ms").asLong()).isEqualTo(3000);
     assertThat(root.get("events")).hasSize(2);
@@ -28,12 +28,13 @@ class LabReportTest {
     assertThat(root.get("events").get(1).get("failover_ms").isNull()).isTrue();
     assertThat(root.get("events").get(1).get("two_owner_samples").asInt()).isEqualTo(2);
     assertThat(root.get("api_writes").asLong()).isEqualTo(42);
+    assertThat(root.get("api_writes_by_resource").get("PUT leases").asLong()).isEqualTo(40);
     assertThat(root.get("ok").asBoolean()).isFalse();
   }
 
   @Test
   void givenEvents_whenTable_thenSettingsHeaderAndOneRowPerEvent() {
-    String table = new LabReport(SETTINGS, List.of(), EVENTS, 42).table();
+    String table = new LabReport(SETTINGS, List.of(), EVENTS, 42, java.util.Map.of()).table();
 
     assertThat(table).contains("lease 3000 ms / renew 2000 ms / retry 500 ms");
     assertThat(table.lines().filter(l -> l.startsWith("crash node1")).findFirst()).hasValueSatisfying(
