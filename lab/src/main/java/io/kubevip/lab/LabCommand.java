@@ -14,11 +14,12 @@ import picocli.CommandLine.Option;
 
 /** {@code kubevip lab}: the failover scenario, end to end, with a table (or JSON) of what the client saw. */
 @Command(name = "kubevip lab", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {
-        "As root: builds network namespaces (nodes, a client, a data LAN, a management LAN with an embedded",
-        "Kubernetes API), runs one kubevip manager per node in ARP mode for the control-plane VIP, crashes the",
-        "leader, brings it back, stops the next leader gracefully, and prints how long the VIP was unreachable",
-        "from the client. Nothing touches the root network namespace; everything is removed at the end."},
+    version = "kubevip lab (module lab of kubevip 0.1.0-SNAPSHOT)", usageHelpAutoWidth = true,
+    description = "As root: builds network namespaces (nodes, a client, a data LAN, a management LAN with an "
+        + "embedded Kubernetes API), runs one kubevip manager per node in ARP mode for the control-plane VIP, "
+        + "crashes the leader, brings it back, stops the next leader gracefully, and prints how long the VIP was "
+        + "unreachable from the client. Nothing touches the root network namespace; everything is removed at the "
+        + "end, also on Ctrl-C. See docs/lab.md.",
     footer = {"", "Exit codes: 0 every event met expectations, 1 one did not (or a step failed), 2 bad usage,",
         "130 stopped by Ctrl-C (after tearing everything down)."})
 final class LabCommand implements Callable<Integer> {
