@@ -19,6 +19,8 @@ import java.util.function.Consumer;
  */
 public final class LabRun implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+  /** A restarted manager removes its predecessor's VIP at start-up; a JVM start on a busy machine takes ~15 s. */
+  private static final Duration ORPHAN_TIMEOUT = Duration.ofSeconds(40);
 
   private final LabSettings settings;
   private final Consumer<String> progress;
@@ -174,15 +176,16 @@ public final class LabRun implements AutoCloseable {
     topology.ip(LabTopology.MGMT, "link", "set", "m-" + node, "up");
     startManager(node, api.kubeconfig().getParent());
     boolean hadOrphan = prober.holders().contains(node);
-    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-    while (prober.holders().contains(node) && System.nanoTime() < deadline && managers.get(node).isAlive()) {
-      Sleep.millis(20);
+    awaitOrphanGone(node, ORPHAN_TIMEOUT);
+    boolean goneBeforeDataLink = !prober.holders().contains(node);
+    topology.reconnect(node);
+    if (!goneBeforeDataLink) {
+      awaitOrphanGone(node, Duration.ofSeconds(20));
     }
     boolean orphanLeft = prober.holders().contains(node);
     Long removedMs = hadOrphan && !orphanLeft ? prober.ownerChanges(t0).stream()
         .filter(c -> c.node().equals(node) && !c.holds()).findFirst().map(c -> (c.atMicros() - t0) / 1000)
         .orElse(null) : null;
-    topology.reconnect(node);
     managers.get(node).awaitReady(topology, START_TIMEOUT);
     Sleep.millis(1000);
     long end = Clock.nowMicros();
@@ -192,9 +195,18 @@ public final class LabRun implements AutoCloseable {
     Long gap = prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     String now = prober.owners().size() == 1 ? owner() : null;
     String note = !hadOrphan ? "no orphan VIP to remove"
-        : orphanLeft ? "orphan VIP still on eth0" : "orphan VIP removed " + removedMs + " ms after restart";
+        : orphanLeft ? "orphan VIP still on eth0"
+        : "orphan VIP removed " + removedMs + " ms after restart"
+            + (goneBeforeDataLink ? "" : ", only once the data link was back");
     boolean ok = !orphanLeft && dual == 0 && owner.equals(now);
     return new EventResult("recover " + node, owner, now, gap, lost, dual, null, null, ok, note);
+  }
+
+  private void awaitOrphanGone(String node, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (prober.holders().contains(node) && System.nanoTime() < deadline && managers.get(node).isAlive()) {
+      Sleep.millis(20);
+    }
   }
 
   /** API writes so far (Lease renewals and the like). */
