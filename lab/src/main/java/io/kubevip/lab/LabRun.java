@@ -102,6 +102,9 @@ public final class LabRun implements AutoCloseable {
 
   /** The single reachable owner now; fails when there is none or more than one. */
   public String owner() {
+    if (!prober.healthy()) {
+      throw new LabException("the prober stopped (ping or ip monitor exited); results would be meaningless");
+    }
     Set<String> o = prober.owners();
     if (o.size() != 1) {
       throw new LabException("expected exactly one VIP owner, found " + o);
