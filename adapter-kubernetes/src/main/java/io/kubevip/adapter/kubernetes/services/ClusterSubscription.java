@@ -81,6 +81,7 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
   }
 
   private void startInformers() {
+    long started = System.nanoTime();
     CompletableFuture.allOf(
             services.start().toCompletableFuture(),
             slices.start().toCompletableFuture(),
@@ -94,6 +95,7 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
             }
             return;
           }
+          LOG.debug("cluster watch: informers listed in {} ms", (System.nanoTime() - started) / 1_000_000);
           dispatch("initial sync", this::replayAndSync);
         });
   }
