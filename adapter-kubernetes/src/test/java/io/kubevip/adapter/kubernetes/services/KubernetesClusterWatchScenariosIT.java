@@ -159,6 +159,37 @@ class KubernetesClusterWatchScenariosIT {
     }
   }
 
+  @Test
+  void givenMalformedService_whenWatched_thenRejectedWithReasonAndWatchKeepsDelivering() {
+    RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
+    try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(rec)) {
+      await().until(() -> rec.events().contains("synced"));
+      apply(new io.fabric8.kubernetes.api.model.ServiceBuilder(Objects.service("prod", "bad", "LoadBalancer", null, Map.of()))
+          .editSpec().withExternalTrafficPolicy("Sometimes").endSpec().build());
+      apply(Objects.service("prod", "good", "LoadBalancer", null, Map.of()));
+
+      await().until(() -> rec.events().contains("service+ prod/good"));
+      assertThat(rec.events()).contains(
+          "service! prod/bad spec.externalTrafficPolicy 'Sometimes': expected Cluster or Local");
+      assertThat(rec.events()).doesNotContain("service+ prod/bad");
+    }
+  }
+
+  @Test
+  void givenDeliveredService_whenIgnoreAnnotationAdded_thenUpsertedAsIgnored() {
+    apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of()));
+    SliceTable table = new SliceTable();
+    RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
+    try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults())
+        .watch(new Both(table, rec))) {
+      await().until(() -> rec.events().contains("synced"));
+      assertThat(named(table, "web").ignored()).isFalse();
+      apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of("kube-vip.io/ignore", "true")));
+
+      await().until(() -> named(table, "web").ignored());
+    }
+  }
+
   /** Fans each callback out to two listeners. */
   record Both(ClusterWatchListener a, ClusterWatchListener b) implements ClusterWatchListener {
     @Override
