@@ -86,7 +86,13 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
             services.start().toCompletableFuture(),
             slices.start().toCompletableFuture(),
             nodes.start().toCompletableFuture(),
-            configMaps.start().toCompletableFuture())
+            // Pools are the allocator's business: without RBAC on that ConfigMap the Services still get watched.
+            configMaps.start().toCompletableFuture().exceptionally(e -> {
+              LOG.error("cluster watch: cannot list ConfigMap {}/{} (needs get/list/watch on configmaps there);"
+                  + " continuing without address pools: {}", settings.poolConfigMapNamespace(),
+                  settings.poolConfigMapName(), e.getMessage());
+              return null;
+            }))
         .whenComplete((ok, error) -> {
           if (error != null) {
             if (!closed.get()) {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 @EnableKubernetesMockClient(crud = true)
 class KubernetesClusterWatchScenariosIT {
   KubernetesClient client;
+  io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server;
 
   private <T extends HasMetadata> T apply(T o) {
     return client.resource(o).createOr(NonDeletingOperation::update);
@@ -187,6 +188,22 @@ class KubernetesClusterWatchScenariosIT {
       apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of("kube-vip.io/ignore", "true")));
 
       await().until(() -> named(table, "web").ignored());
+    }
+  }
+
+  @Test
+  void givenPoolConfigMapForbidden_whenWatched_thenServicesStillSyncedWithEmptyPools() {
+    server.expect().get()
+        .withPath("/api/v1/namespaces/kube-system/configmaps?fieldSelector=metadata.name%3Dkubevip&resourceVersion=0")
+        .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
+            .withMessage("configmaps is forbidden").build())
+        .always();
+    apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of()));
+    RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
+    try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(rec)) {
+      await().atMost(Duration.ofSeconds(20)).until(() -> rec.events().contains("synced"));
+
+      assertThat(rec.events()).containsSubsequence("service+ prod/web", "pools PoolConfig[]", "synced");
     }
   }
 
