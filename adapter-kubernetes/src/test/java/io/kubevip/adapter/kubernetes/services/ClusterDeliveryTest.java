@@ -52,12 +52,12 @@ class ClusterDeliveryTest {
   }, ServiceWatchSettings.defaults(), listener);
 
   private void putService(String name, String type) {
-    services.put("prod/" + name, Objects.service("prod", name, type, null, Map.of()));
+    services.put("prod/" + name, KubeObjects.service("prod", name, type, null, Map.of()));
     delivery.serviceChanged("prod/" + name);
   }
 
   private void putSlice(String service, String slice, List<String> ready) {
-    slices.put("prod/" + slice, Objects.slice("prod", service, "uid-" + service, slice, ready, List.of("n9")));
+    slices.put("prod/" + slice, KubeObjects.slice("prod", service, "uid-" + service, slice, ready, List.of("n9")));
     delivery.sliceChanged("prod/" + slice);
   }
 
@@ -105,7 +105,7 @@ class ClusterDeliveryTest {
     delivery.serviceChanged("prod/web");
     delivery.sliceChanged("prod/web-a");
     // only a not-ready endpoint changes: same ready nodes
-    slices.put("prod/web-a", Objects.slice("prod", "web", "uid-web", "web-a", List.of("me"), List.of("n7")));
+    slices.put("prod/web-a", KubeObjects.slice("prod", "web", "uid-web", "web-a", List.of("me"), List.of("n7")));
     delivery.sliceChanged("prod/web-a");
 
     assertThat(listener.events()).containsExactly("service+ prod/web", "endpoints+ prod/web/web-a [me]");
@@ -151,7 +151,7 @@ class ClusterDeliveryTest {
 
   @Test
   void givenNode_whenChangedAndDeleted_thenUpsertAndDelete() {
-    nodes.put("n1", Objects.node(new io.kubevip.domain.node.NodeInfo(io.kubevip.domain.node.NodeId.of("n1"), true,
+    nodes.put("n1", KubeObjects.node(new io.kubevip.domain.node.NodeInfo(io.kubevip.domain.node.NodeId.of("n1"), true,
         true, Map.of())));
     delivery.nodeChanged("n1");
     nodes.remove("n1");

@@ -23,7 +23,7 @@ class KubernetesClusterWatchContractIT extends ClusterWatchPortContract<Kubernet
 
   @Override
   protected void applyService(KubernetesClusterWatch port, ServiceIntent service) {
-    client.resource(Objects.service(service)).createOr(NonDeletingOperation::update);
+    client.resource(KubeObjects.service(service)).createOr(NonDeletingOperation::update);
   }
 
   @Override
@@ -33,12 +33,12 @@ class KubernetesClusterWatchContractIT extends ClusterWatchPortContract<Kubernet
 
   @Override
   protected void applyEndpoints(KubernetesClusterWatch port, EndpointNodes endpoints) {
-    client.resource(Objects.slice(endpoints)).createOr(NonDeletingOperation::update);
+    client.resource(KubeObjects.slice(endpoints)).createOr(NonDeletingOperation::update);
   }
 
   @Override
   protected void applyNode(KubernetesClusterWatch port, NodeInfo node) {
-    client.resource(Objects.node(node)).createOr(NonDeletingOperation::update);
+    client.resource(KubeObjects.node(node)).createOr(NonDeletingOperation::update);
   }
 
   @Override

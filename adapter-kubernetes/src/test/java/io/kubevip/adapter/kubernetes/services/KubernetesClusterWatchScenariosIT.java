@@ -71,16 +71,16 @@ class KubernetesClusterWatchScenariosIT {
 
   @Test
   void givenEndpointsInTwoSlices_whenLocalSliceReceivedFirst_thenBothSlicesReportedAndLocalNodeKept() {
-    String uid = apply(Objects.service("prod", "web", "LoadBalancer", null,
+    String uid = apply(KubeObjects.service("prod", "web", "LoadBalancer", null,
         Map.of("kube-vip.io/loadbalancerIPs", "192.0.2.10"))).getMetadata().getUid();
     SliceTable table = new SliceTable();
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
     try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(
         new Both(table, rec))) {
       await().until(() -> rec.events().contains("synced"));
-      apply(Objects.slice("prod", "web", uid, "web-local", List.of("me"), List.of()));
+      apply(KubeObjects.slice("prod", "web", uid, "web-local", List.of("me"), List.of()));
       await().until(() -> rec.events().contains("endpoints+ prod/web/web-local [me]"));
-      apply(Objects.slice("prod", "web", uid, "web-other", List.of("n2", "n3"), List.of("me")));
+      apply(KubeObjects.slice("prod", "web", uid, "web-other", List.of("n2", "n3"), List.of("me")));
       await().until(() -> rec.events().contains("endpoints+ prod/web/web-other [n2, n3]"));
 
       assertThat(table.readyNodesOf("prod/web")).containsExactly(NodeId.of("me"), NodeId.of("n2"), NodeId.of("n3"));
@@ -90,12 +90,12 @@ class KubernetesClusterWatchScenariosIT {
 
   @Test
   void givenMixOfServices_whenWatchedWithDefaults_thenOnlyLoadBalancersOfOurClassOrNoneDelivered() {
-    apply(Objects.service("prod", "plain", "LoadBalancer", null, Map.of()));
-    apply(Objects.service("prod", "ours", "LoadBalancer", ServiceWatchSettings.DEFAULT_CLASS, Map.of()));
-    apply(Objects.service("prod", "metallb", "LoadBalancer", "metallb.io/metallb", Map.of()));
-    apply(Objects.service("prod", "internal", "ClusterIP", null, Map.of()));
-    apply(Objects.service("prod", "np", "NodePort", null, Map.of()));
-    apply(Objects.service("prod", "skip", "LoadBalancer", null, Map.of("kube-vip.io/ignore", "true")));
+    apply(KubeObjects.service("prod", "plain", "LoadBalancer", null, Map.of()));
+    apply(KubeObjects.service("prod", "ours", "LoadBalancer", ServiceWatchSettings.DEFAULT_CLASS, Map.of()));
+    apply(KubeObjects.service("prod", "metallb", "LoadBalancer", "metallb.io/metallb", Map.of()));
+    apply(KubeObjects.service("prod", "internal", "ClusterIP", null, Map.of()));
+    apply(KubeObjects.service("prod", "np", "NodePort", null, Map.of()));
+    apply(KubeObjects.service("prod", "skip", "LoadBalancer", null, Map.of("kube-vip.io/ignore", "true")));
     SliceTable table = new SliceTable();
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
     try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults())
@@ -111,9 +111,9 @@ class KubernetesClusterWatchScenariosIT {
 
   @Test
   void givenClassOnlyAndNamespace_whenWatched_thenOnlyOurClassInThatNamespace() {
-    apply(Objects.service("prod", "plain", "LoadBalancer", null, Map.of()));
-    apply(Objects.service("prod", "ours", "LoadBalancer", ServiceWatchSettings.DEFAULT_CLASS, Map.of()));
-    apply(Objects.service("dev", "ours", "LoadBalancer", ServiceWatchSettings.DEFAULT_CLASS, Map.of()));
+    apply(KubeObjects.service("prod", "plain", "LoadBalancer", null, Map.of()));
+    apply(KubeObjects.service("prod", "ours", "LoadBalancer", ServiceWatchSettings.DEFAULT_CLASS, Map.of()));
+    apply(KubeObjects.service("dev", "ours", "LoadBalancer", ServiceWatchSettings.DEFAULT_CLASS, Map.of()));
     ServiceWatchSettings settings = ServiceWatchSettings.defaults().withServiceNamespace("prod")
         .withClassHandling(true, ServiceWatchSettings.DEFAULT_CLASS, true);
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
@@ -126,11 +126,11 @@ class KubernetesClusterWatchScenariosIT {
 
   @Test
   void givenDeliveredService_whenTypeChangedToClusterIp_thenDeletedForTheListener() {
-    apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of()));
+    apply(KubeObjects.service("prod", "web", "LoadBalancer", null, Map.of()));
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
     try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(rec)) {
       await().until(() -> rec.events().contains("synced"));
-      apply(Objects.service("prod", "web", "ClusterIP", null, Map.of()));
+      apply(KubeObjects.service("prod", "web", "ClusterIP", null, Map.of()));
 
       await().until(() -> rec.events().contains("service- prod/web"));
     }
@@ -165,9 +165,9 @@ class KubernetesClusterWatchScenariosIT {
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
     try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(rec)) {
       await().until(() -> rec.events().contains("synced"));
-      apply(new io.fabric8.kubernetes.api.model.ServiceBuilder(Objects.service("prod", "bad", "LoadBalancer", null, Map.of()))
+      apply(new io.fabric8.kubernetes.api.model.ServiceBuilder(KubeObjects.service("prod", "bad", "LoadBalancer", null, Map.of()))
           .editSpec().withExternalTrafficPolicy("Sometimes").endSpec().build());
-      apply(Objects.service("prod", "good", "LoadBalancer", null, Map.of()));
+      apply(KubeObjects.service("prod", "good", "LoadBalancer", null, Map.of()));
 
       await().until(() -> rec.events().contains("service+ prod/good"));
       assertThat(rec.events()).contains(
@@ -178,14 +178,14 @@ class KubernetesClusterWatchScenariosIT {
 
   @Test
   void givenDeliveredService_whenIgnoreAnnotationAdded_thenUpsertedAsIgnored() {
-    apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of()));
+    apply(KubeObjects.service("prod", "web", "LoadBalancer", null, Map.of()));
     SliceTable table = new SliceTable();
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
     try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults())
         .watch(new Both(table, rec))) {
       await().until(() -> rec.events().contains("synced"));
       assertThat(named(table, "web").ignored()).isFalse();
-      apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of("kube-vip.io/ignore", "true")));
+      apply(KubeObjects.service("prod", "web", "LoadBalancer", null, Map.of("kube-vip.io/ignore", "true")));
 
       await().until(() -> named(table, "web").ignored());
     }
@@ -198,7 +198,7 @@ class KubernetesClusterWatchScenariosIT {
         .andReturn(403, new io.fabric8.kubernetes.api.model.StatusBuilder().withCode(403).withReason("Forbidden")
             .withMessage("configmaps is forbidden").build())
         .always();
-    apply(Objects.service("prod", "web", "LoadBalancer", null, Map.of()));
+    apply(KubeObjects.service("prod", "web", "LoadBalancer", null, Map.of()));
     RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
     try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(rec)) {
       await().atMost(Duration.ofSeconds(20)).until(() -> rec.events().contains("synced"));

@@ -68,7 +68,7 @@ class NodeAndSliceTranslatorTest {
 
   @Test
   void givenOwnerReference_whenOwnerUidRead_thenServiceUid() {
-    EndpointSlice slice = Objects.slice("prod", "web", "u9", "web-1", List.of("a"), List.of());
+    EndpointSlice slice = KubeObjects.slice("prod", "web", "u9", "web-1", List.of("a"), List.of());
 
     assertThat(EndpointSliceTranslator.ownerUid(slice, "web")).contains("u9");
     assertThat(EndpointSliceTranslator.ownerUid(slice, "other")).isEmpty();

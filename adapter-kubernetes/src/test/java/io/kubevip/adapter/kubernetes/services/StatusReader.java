@@ -16,7 +16,7 @@ import java.util.Optional;
 /** Reads back through the client what {@link KubernetesServiceStatus} wrote, as {@code kubectl} would see it. */
 record StatusReader(KubernetesClient client) {
   ServiceRef ensureService(String ns, String name) {
-    Service s = client.resource(Objects.service(ns, name, "LoadBalancer", null, Map.of()))
+    Service s = client.resource(KubeObjects.service(ns, name, "LoadBalancer", null, Map.of()))
         .createOr(NonDeletingOperation::update);
     return new ServiceRef(ns, name, s.getMetadata().getUid());
   }

@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.Set;
 
 /** Builds the fabric8 objects the tests put into the mock API server. */
-final class Objects {
-  private Objects() {}
+final class KubeObjects {
+  private KubeObjects() {}
 
   static Service service(ServiceIntent intent) {
     Map<String, String> annotations = new HashMap<>();
