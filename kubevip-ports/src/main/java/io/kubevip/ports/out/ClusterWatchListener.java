@@ -4,6 +4,7 @@ package io.kubevip.ports.out;
 import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
+import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 
@@ -18,6 +19,15 @@ public interface ClusterWatchListener {
 
   default void serviceDeleted(ServiceRef service) {}
 
+  /**
+   * A Service passed the filters but could not be translated (a value the API server would refuse, or a bug).
+   * The adapter logs it and carries on; the last upsert delivered for {@code service}, if any, stays in effect, so a
+   * bad edit does not withdraw a working VIP.
+   *
+   * @param problem names the field, the value and what was expected
+   */
+  default void serviceRejected(ServiceRef service, String problem) {}
+
   default void endpointsUpserted(EndpointNodes endpoints) {}
 
   default void endpointsDeleted(ServiceRef service, String sliceName) {}
@@ -25,6 +35,13 @@ public interface ClusterWatchListener {
   default void nodeUpserted(NodeInfo node) {}
 
   default void nodeDeleted(NodeId node) {}
+
+  /**
+   * The address-pool ConfigMap (kube-vip-cloud-provider's {@code kube-system/kubevip}) was seen, changed or deleted;
+   * a deleted or absent ConfigMap arrives as {@code PoolConfig.parse(null)} (no pools). Problems in the data are in
+   * {@link PoolConfig#problems()}, not thrown.
+   */
+  default void poolConfigChanged(PoolConfig config) {}
 
   /** The initial listing is complete: what was delivered so far is the whole cluster state. */
   default void synced() {}

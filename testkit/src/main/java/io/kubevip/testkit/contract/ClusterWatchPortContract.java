@@ -15,6 +15,7 @@ import io.kubevip.testkit.fakes.RecordingClusterWatchListener;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,14 @@ public abstract class ClusterWatchPortContract<P extends ClusterWatchPort> {
   protected abstract void applyEndpoints(P port, EndpointNodes endpoints);
 
   protected abstract void applyNode(P port, NodeInfo node);
+
+  /**
+   * Sets the data of the address-pool ConfigMap behind the port. Ports that do not watch it keep this default,
+   * which skips the pool test.
+   */
+  protected void applyPoolConfig(P port, Map<String, String> data) {
+    Assumptions.abort("this port does not watch the pool ConfigMap");
+  }
 
   @BeforeEach
   void createPortUnderTest() {
@@ -83,6 +92,18 @@ public abstract class ClusterWatchPortContract<P extends ClusterWatchPort> {
       applyService(port, web());
       await().until(() -> open.events().contains("service+ default/web"));
       assertThat(closed.events()).doesNotContain("service+ default/web");
+    }
+  }
+
+  @Test
+  void givenWatch_whenPoolConfigChanges_thenParsedConfigDelivered() {
+    RecordingClusterWatchListener listener = new RecordingClusterWatchListener();
+    try (ClusterWatchPort.Watch w = port.watch(listener)) {
+      await().until(() -> listener.events().contains("synced"));
+      applyPoolConfig(port, Map.of("cidr-global", "192.0.2.0/29"));
+      await().until(() -> listener.events().stream().anyMatch(e -> e.startsWith("pools ") && e.contains("192.0.2.0/29")));
+      applyPoolConfig(port, Map.of("range-global", "198.51.100.10-198.51.100.20"));
+      await().until(() -> listener.events().stream().anyMatch(e -> e.startsWith("pools ") && e.contains("198.51.100.10")));
     }
   }
 }

@@ -4,6 +4,7 @@ package io.kubevip.testkit.fakes;
 import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
+import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.ClusterWatchListener;
@@ -18,11 +19,13 @@ import java.util.function.Consumer;
 /**
  * A cluster in memory. Tests change it with {@code upsert}/{@code delete}; open watches get the change at once
  * on the test's thread, new watches get the current state replayed and then {@code synced()}, as informers do.
+ * The pool ConfigMap is replayed too, as an empty config while none has been set.
  */
 public final class FakeClusterWatchPort implements ClusterWatchPort {
   private final Map<ServiceRef, ServiceIntent> services = new TreeMap<>();
   private final Map<String, EndpointNodes> endpoints = new TreeMap<>();
   private final Map<NodeId, NodeInfo> nodes = new TreeMap<>();
+  private PoolConfig poolConfig = PoolConfig.parse(null);
   private final List<ClusterWatchListener> listeners = new CopyOnWriteArrayList<>();
 
   @Override
@@ -32,6 +35,8 @@ public final class FakeClusterWatchPort implements ClusterWatchPort {
       services.values().forEach(s -> replay.add(() -> listener.serviceUpserted(s)));
       endpoints.values().forEach(e -> replay.add(() -> listener.endpointsUpserted(e)));
       nodes.values().forEach(n -> replay.add(() -> listener.nodeUpserted(n)));
+      PoolConfig pools = poolConfig;
+      replay.add(() -> listener.poolConfigChanged(pools));
       listeners.add(listener);
     }
     replay.forEach(Runnable::run);
@@ -79,6 +84,15 @@ public final class FakeClusterWatchPort implements ClusterWatchPort {
       nodes.remove(node);
     }
     deliver(l -> l.nodeDeleted(node));
+  }
+
+  /** Sets the pool ConfigMap data; null deletes the ConfigMap. */
+  public void upsertPoolConfig(Map<String, String> configMapData) {
+    PoolConfig parsed = PoolConfig.parse(configMapData);
+    synchronized (this) {
+      poolConfig = parsed;
+    }
+    deliver(l -> l.poolConfigChanged(parsed));
   }
 
   /** Number of open watches. */

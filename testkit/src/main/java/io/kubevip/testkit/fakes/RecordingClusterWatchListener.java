@@ -4,6 +4,7 @@ package io.kubevip.testkit.fakes;
 import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
+import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.ClusterWatchListener;
@@ -22,6 +23,16 @@ public final class RecordingClusterWatchListener implements ClusterWatchListener
   @Override
   public void serviceDeleted(ServiceRef service) {
     events.add("service- " + service.key());
+  }
+
+  @Override
+  public void serviceRejected(ServiceRef service, String problem) {
+    events.add("service! " + service.key() + " " + problem);
+  }
+
+  @Override
+  public void poolConfigChanged(PoolConfig config) {
+    events.add("pools " + config);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.testkit.contract.ClusterWatchPortContract;
+import java.util.Map;
 
 class FakeClusterWatchPortTest extends ClusterWatchPortContract<FakeClusterWatchPort> {
   @Override
@@ -31,5 +32,10 @@ class FakeClusterWatchPortTest extends ClusterWatchPortContract<FakeClusterWatch
   @Override
   protected void applyNode(FakeClusterWatchPort port, NodeInfo node) {
     port.upsert(node);
+  }
+
+  @Override
+  protected void applyPoolConfig(FakeClusterWatchPort port, Map<String, String> data) {
+    port.upsertPoolConfig(data);
   }
 }

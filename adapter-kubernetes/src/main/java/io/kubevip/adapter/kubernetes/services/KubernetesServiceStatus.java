@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.adapter.kubernetes.services;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.github.resilience4j.retry.RetryConfig;
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.PortException;
+import io.kubevip.ports.out.ServiceCondition;
+import io.kubevip.ports.out.ServiceEvent;
+import io.kubevip.ports.out.ServiceStatusPort;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ServiceStatusPort} on the API server. What it writes, where kube-vip users look for it:
+ * <ul>
+ *   <li>{@code status.loadBalancer.ingress[].ip} (status subresource) and annotation {@code kube-vip.io/vipHost};
+ *   <li>{@code status.conditions[]} (e.g. {@code kube-vip.io/Announced}) with reason, message, observedGeneration;
+ *   <li>core/v1 Events ({@code source.component: kube-vip}, {@code source.host}: this node), repeats aggregated;
+ *   <li>{@link #recordAllocation}: annotation {@code kube-vip.io/loadbalancerIPs} and label
+ *       {@code implementation: kube-vip}, as kube-vip-cloud-provider writes them.
+ * </ul>
+ * Every write is read-compare-write with the read resourceVersion: nothing is sent when the Service already says it,
+ * and a 409 re-reads and retries (Resilience4j, bounded). A Service that does not exist is skipped.
+ *
+ * <p>Threading: thread-safe; calls block on the API server.
+ */
+public final class KubernetesServiceStatus implements ServiceStatusPort {
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesServiceStatus.class);
+
+  private final ServiceWriter writer;
+  private final EventRecorder events;
+  private final Clock clock;
+
+  /**
+   * @param client API client
+   * @param reportingNode this node: the Events' {@code source.host} / {@code reportingInstance}
+   */
+  public KubernetesServiceStatus(KubernetesClient client, NodeId reportingNode) {
+    this(client, reportingNode, Clock.systemUTC(), ServiceWriter.CONFLICT_RETRY, ref -> {});
+  }
+
+  /** For tests: a fixed clock, and a hook run between each read and its write (to provoke a conflict). */
+  KubernetesServiceStatus(KubernetesClient client, NodeId reportingNode, Clock clock, RetryConfig retry,
+      Consumer<ServiceRef> beforeWrite) {
+    Objects.requireNonNull(client, "client");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.writer = new ServiceWriter(client, retry, beforeWrite);
+    this.events = new EventRecorder(client, reportingNode.name(), clock);
+  }
+
+  @Override
+  public void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy) {
+    writer.apply(service, ServiceWriter.Part.METADATA, "setting annotation kube-vip.io/vipHost",
+        live -> ServiceEdits.vipHost(live, announcedBy));
+    writer.apply(service, ServiceWriter.Part.STATUS, "setting status.loadBalancer.ingress",
+        live -> ServiceEdits.ingress(live, addresses));
+  }
+
+  @Override
+  public void setCondition(ServiceRef service, ServiceCondition condition) {
+    writer.apply(service, ServiceWriter.Part.STATUS, "setting condition " + condition.type(),
+        live -> ServiceEdits.condition(live, condition, clock.instant()));
+  }
+
+  @Override
+  public void recordEvent(ServiceRef service, ServiceEvent event) {
+    ServiceRef withUid = service;
+    if (service.uid().isEmpty()) {
+      Service live;
+      try {
+        live = writer.read(service);
+      } catch (KubernetesClientException e) {
+        LOG.warn("Event {} on Service {} not recorded: HTTP {} {}", event.reason(), service, e.getCode(), e.getMessage());
+        return;
+      }
+      if (live == null) {
+        LOG.debug("Event {} not recorded: Service {} does not exist", event.reason(), service);
+        return;
+      }
+      withUid = new ServiceRef(service.namespace(), service.name(), live.getMetadata().getUid());
+    }
+    events.record(withUid, event);
+  }
+
+  /**
+   * Makes an allocation durable on the Service: annotation {@code kube-vip.io/loadbalancerIPs} (comma list) and label
+   * {@code implementation: kube-vip}; records an {@code AddressAllocated} Event when that changed anything.
+   *
+   * @throws PortException when the API refuses the write
+   */
+  public void recordAllocation(ServiceRef service, List<VipAddress> addresses) {
+    if (writer.apply(service, ServiceWriter.Part.METADATA, "setting annotation kube-vip.io/loadbalancerIPs",
+        live -> ServiceEdits.allocation(live, addresses))) {
+      recordEvent(service, ServiceEvent.normal("AddressAllocated", "allocated "
+          + addresses.stream().map(VipAddress::hostText).collect(Collectors.joining(", "))));
+    }
+  }
+
+  /** A Warning {@code AllocationFailed} Event with the allocator's reason (e.g. pool exhausted), aggregated. */
+  public void recordAllocationFailure(ServiceRef service, String reason) {
+    recordEvent(service, ServiceEvent.warning("AllocationFailed", reason));
+  }
+
+  /** Writes that hit a 409 and then succeeded after re-reading. */
+  long writesRetriedAfterConflict() {
+    return writer.succeededAfterConflict();
+  }
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.adapter.kubernetes.services;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ServiceCondition;
+import io.kubevip.ports.out.ServiceEvent;
+import io.kubevip.testkit.contract.ServiceStatusPortContract;
+import java.util.List;
+import java.util.Optional;
+
+@EnableKubernetesMockClient(crud = true)
+class KubernetesServiceStatusContractIT extends ServiceStatusPortContract<KubernetesServiceStatus> {
+  KubernetesClient client;
+
+  private StatusReader reader() {
+    return new StatusReader(client);
+  }
+
+  @Override
+  protected KubernetesServiceStatus createPort() {
+    return new KubernetesServiceStatus(client, NodeId.of("node-a"));
+  }
+
+  @Override
+  protected ServiceRef existingService(KubernetesServiceStatus port) {
+    return reader().ensureService("default", "web");
+  }
+
+  @Override
+  protected List<VipAddress> observedIngress(KubernetesServiceStatus port, ServiceRef service) {
+    return reader().ingress(service);
+  }
+
+  @Override
+  protected Optional<NodeId> observedHost(KubernetesServiceStatus port, ServiceRef service) {
+    return reader().host(service);
+  }
+
+  @Override
+  protected List<ServiceCondition> observedConditions(KubernetesServiceStatus port, ServiceRef service) {
+    return reader().conditions(service);
+  }
+
+  @Override
+  protected List<ServiceEvent> observedEvents(KubernetesServiceStatus port, ServiceRef service) {
+    return reader().events(service);
+  }
+}
