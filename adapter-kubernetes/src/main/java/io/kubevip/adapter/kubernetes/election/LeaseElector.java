@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.adapter.kubernetes.election;
 
+import io.kubevip.domain.lease.LeaseTiming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,12 @@ import org.slf4j.LoggerFactory;
  *       matter. Every write is a compare-and-swap on resourceVersion.
  *   <li><b>Fencing.</b> A leader whose renewals keep failing calls {@link Listener#onStoppedLeading} at
  *       {@code lastSuccessfulRenewSent + renewDeadline}, from a timer independent of the (possibly hung) API call.
- *       See {@link ElectionTiming} for why that is before anyone else can acquire.
+ *       That is before anyone else can acquire (the fencing bound): a leader whose last successful renewal was
+ *       sent at {@code r} (its own clock) stops announcing at {@code r + renewDeadline}. A candidate takes the Lease
+ *       only after it has seen no change for {@code leaseDuration} on its own clock, counted from when it observed
+ *       that renewal, which is no earlier than {@code r}, and only with a successful compare-and-swap. So the old
+ *       leader has been silent for at least {@code leaseDuration - renewDeadline} ({@link LeaseTiming#safetyMargin},
+ *       the fencing margin) before anyone else can announce; only clock-rate drift, not clock offset, eats into it.
  *   <li><b>Staying alive.</b> Losing leadership returns to candidate; the process does not exit (kube-vip exits).
  * </ul>
  *
@@ -48,7 +54,7 @@ public final class LeaseElector implements AutoCloseable {
 
   private final LeaseStore store;
   private final String identity;
-  private final ElectionTiming timing;
+  private final LeaseTiming timing;
   private final Clock clock;
   private final Listener listener;
   private final ScheduledExecutorService scheduler;
@@ -68,7 +74,7 @@ public final class LeaseElector implements AutoCloseable {
   private AutoCloseable watch;
   private volatile Thread schedulerThread;
 
-  LeaseElector(LeaseStore store, String identity, ElectionTiming timing, Clock clock, Listener listener) {
+  LeaseElector(LeaseStore store, String identity, LeaseTiming timing, Clock clock, Listener listener) {
     this.store = Objects.requireNonNull(store);
     this.identity = requireIdentity(identity);
     this.timing = Objects.requireNonNull(timing);
@@ -80,7 +86,7 @@ public final class LeaseElector implements AutoCloseable {
 
   /** An elector on the Lease {@code namespace/name} through fabric8; call {@link #start()} to campaign. */
   public static LeaseElector onLease(io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name,
-      String identity, ElectionTiming timing, Clock clock, Listener listener) {
+      String identity, LeaseTiming timing, Clock clock, Listener listener) {
     return new LeaseElector(new Fabric8LeaseStore(client, namespace, name), identity, timing, clock, listener);
   }
 
