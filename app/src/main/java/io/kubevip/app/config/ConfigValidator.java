@@ -118,6 +118,7 @@ public final class ConfigValidator {
     for (DataPlaneMode m : DataPlaneMode.enabled(config)) {
       unavailable(config, m.setting(), features, m.feature(), problems);
     }
+    unavailable(config, SVC_ENABLE, features, Feature.SERVICES, problems);
     unavailable(config, ENABLE_UPNP, features, Feature.UPNP, problems);
     unavailable(config, VIP_DDNS, features, Feature.DHCP, problems);
     unavailable(config, LB_ENABLE, features, Feature.IPVS, problems);

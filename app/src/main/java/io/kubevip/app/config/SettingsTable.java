@@ -59,8 +59,9 @@ public final class SettingsTable {
   public static final Setting VIP_SKIPDAD = row("VIP", "vip_skipdad", null, "kubevip.vip.skip-dad", Types.bool(), "true",
       "Add IPv6 VIPs with nodad (no duplicate address detection); kubevip default differs from kube-vip (false)");
   // ARP
-  public static final Setting VIP_ARPRATE = row("ARP", "vip_arpRate", null, "kubevip.arp.rate", Types.millis(ofMillis(500)),
-      "3000", "Gratuitous ARP / unsolicited NA re-send interval; env in milliseconds, minimum 500");
+  public static final Setting VIP_ARPRATE = row("ARP", "vip_arpRate", null, "kubevip.arp.rate", Types.millis(ZERO),
+      "3000", "Gratuitous ARP / unsolicited NA re-send interval; env in milliseconds; below 500 falls back to 3000 with a"
+          + " warning (as kube-vip)");
   public static final Setting VIP_PRESERVE_ON_LEADERSHIP_LOSS = row("ARP", "vip_preserve_on_leadership_loss",
       "--preserveVipOnLeadershipLoss", "kubevip.arp.preserve-on-leadership-loss", Types.bool(), "false",
       "Keep the VIP (but stop announcing) when leadership is lost");

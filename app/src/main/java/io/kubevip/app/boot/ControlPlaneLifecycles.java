@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.boot;
+
+import io.kubevip.adapter.kubernetes.KubernetesAdapter;
+import io.kubevip.adapter.kubernetes.client.RbacPreflight;
+import io.kubevip.app.controlplane.ControlPlaneNode;
+import io.kubevip.app.controlplane.ControlPlaneSettings;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Spring's lifecycle mapped onto the control-plane node in two beans whose phases order shutdown: {@link Serving}
+ * (higher phase, stopped first) takes the VIPs off; {@link Campaign} (stopped after it) releases the Lease. So on
+ * SIGTERM a peer can only take over once this node no longer has the address. Both stop before the web server
+ * (phase {@code DEFAULT_PHASE - 1024}), so the probes answer until the hand-over is done.
+ */
+final class ControlPlaneLifecycles {
+  /** Started first, stopped last: connect, check, clean up, campaign; on stop release the Lease. */
+  static final int CAMPAIGN_PHASE = SmartLifecycle.DEFAULT_PHASE - 2;
+  /** Stopped first: withdraw the VIPs while the Lease is still ours. */
+  static final int SERVING_PHASE = SmartLifecycle.DEFAULT_PHASE - 1;
+
+  private ControlPlaneLifecycles() {}
+
+  static final class Campaign implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(Campaign.class);
+    private final KubernetesAdapter kubernetes;
+    private final ControlPlaneNode node;
+    private final ControlPlaneSettings settings;
+    private volatile boolean running;
+
+    Campaign(KubernetesAdapter kubernetes, ControlPlaneNode node, ControlPlaneSettings settings) {
+      this.kubernetes = kubernetes;
+      this.node = node;
+      this.settings = settings;
+    }
+
+    @Override
+    public void start() {
+      LOG.info("Kubernetes API: {}", kubernetes.description());
+      preflight();
+      node.cleanUpLeftovers(holdsValidLease());
+      node.campaign();
+      running = true;
+    }
+
+    // A missing verb is logged, not fatal: the election keeps retrying and starts working once RBAC is fixed.
+    private void preflight() {
+      try {
+        RbacPreflight.Result r = kubernetes.checkLeaseAccess(settings.lease().namespace());
+        if (r instanceof RbacPreflight.Missing m) {
+          LOG.error(m.message());
+        } else if (r instanceof RbacPreflight.NotServed n) {
+          LOG.info("RBAC pre-flight skipped: {}", n.detail());
+        } else {
+          LOG.info("RBAC pre-flight: leases in {} allowed", settings.lease().namespace());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("RBAC pre-flight could not run (the election retries regardless): {}", e.getMessage());
+      }
+    }
+
+    // If the Lease cannot be read, the VIPs are removed: another node may hold it, and re-adding is cheap.
+    private boolean holdsValidLease() {
+      try {
+        return kubernetes.holdsValidLease(settings.lease(), settings.identity(), Clock.systemUTC());
+      } catch (RuntimeException e) {
+        LOG.warn("could not read the lease {} at start-up; removing leftover VIPs: {}", settings.lease(), e.getMessage());
+        return false;
+      }
+    }
+
+    @Override
+    public void stop() {
+      node.releaseLease();
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+
+    @Override
+    public int getPhase() {
+      return CAMPAIGN_PHASE;
+    }
+  }
+
+  static final class Serving implements SmartLifecycle {
+    private final ControlPlaneNode node;
+    private volatile boolean running;
+
+    Serving(ControlPlaneNode node) {
+      this.node = node;
+    }
+
+    @Override
+    public void start() {
+      running = true;
+    }
+
+    @Override
+    public void stop() {
+      node.withdrawForShutdown();
+      running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+      return running;
+    }
+
+    @Override
+    public int getPhase() {
+      return SERVING_PHASE;
+    }
+  }
+}

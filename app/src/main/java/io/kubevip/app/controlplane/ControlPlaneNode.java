@@ -1,0 +1,317 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.controlplane;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.InterfaceName;
+import io.kubevip.ports.in.ReconcileControlPlaneVipCommand;
+import io.kubevip.ports.out.L2AnnouncePort;
+import io.kubevip.ports.out.LeaderElectionPort;
+import io.kubevip.ports.out.LeadershipCallbacks;
+import io.kubevip.ports.out.MetricsPort;
+import io.kubevip.ports.out.PortException;
+import io.kubevip.ports.out.VipAddressPort;
+import io.kubevip.ports.service.ControlPlaneLeadership;
+import io.kubevip.ports.service.ControlPlaneVipService;
+import io.kubevip.ports.service.PlanExecutor;
+import io.kubevip.ports.service.VipAnnouncer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One node's part in the control-plane VIP (ARP mode): campaigns for the lease; as leader puts the VIPs on the
+ * interface and announces them, re-announces every {@code vip_arpRate} and probes for duplicates; on loss withdraws
+ * and removes them and stays a candidate (kube-vip exits instead). With {@code vip_loseleadership}, a link down for
+ * longer than the timeout gives the lease up until the link is back.
+ *
+ * <p>Shutdown is two steps so Spring can order them: {@link #withdrawForShutdown} (VIPs off, nothing re-added), then
+ * {@link #releaseLease} (the Lease handed over). A peer can therefore never announce while this node still has the
+ * address. Threading: leadership callbacks on the election thread; ticks and link decisions on this node's timer
+ * thread; the VIP service serialises the two.
+ */
+public final class ControlPlaneNode implements LeadershipCallbacks {
+  private static final Logger LOG = LoggerFactory.getLogger(ControlPlaneNode.class);
+
+  /** What health and logs show. */
+  public record Status(boolean campaigning, boolean leading, Optional<String> holder, boolean linkDown,
+      Map<String, Set<String>> duplicates) {}
+
+  private final ControlPlaneSettings settings;
+  private final LeaderElectionPort election;
+  private final VipAddressPort addresses;
+  private final L2AnnouncePort announcer;
+  private final InterfaceMonitor monitor;
+  private final DuplicateProbe probe;
+  private final ControlPlaneMeters meters;
+  private final Clock clock;
+  private final ControlPlaneVipService service;
+  private final ControlPlaneLeadership leadership;
+  private final ScheduledExecutorService timer;
+  private final Map<String, Set<String>> duplicates = new ConcurrentHashMap<>();
+
+  // Guards the timer futures only. Never held while waiting for the election thread: releaseLease waits for
+  // onStoppedLeading, which cancels timers, so one lock for both would deadlock.
+  private final Object timers = new Object();
+  private volatile boolean campaigning;
+  private volatile boolean leading;
+  private volatile boolean linkDown;
+  private volatile boolean shuttingDown;
+  private volatile Optional<String> holder = Optional.empty();
+  private ScheduledFuture<?> refresh;
+  private ScheduledFuture<?> duplicateProbe;
+  private ScheduledFuture<?> giveUp;
+  private AutoCloseable linkWatch;
+
+  public ControlPlaneNode(ControlPlaneSettings settings, LeaderElectionPort election, VipAddressPort addresses,
+      L2AnnouncePort announcer, InterfaceMonitor monitor, DuplicateProbe probe, ControlPlaneMeters meters,
+      MetricsPort metrics, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.election = Objects.requireNonNull(election, "election");
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.announcer = counting(Objects.requireNonNull(announcer, "announcer"), meters);
+    this.monitor = Objects.requireNonNull(monitor, "monitor");
+    this.probe = Objects.requireNonNull(probe, "probe");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.service = new ControlPlaneVipService(new PlanExecutor(addresses, VipAnnouncer.l2(this.announcer), metrics),
+        metrics, clock);
+    this.leadership = new ControlPlaneLeadership(service, settings.lease(), settings.vips(), settings.iface(), metrics,
+        () -> LOG.info("lost the lease {}; VIPs withdrawn, staying a candidate", settings.lease()));
+    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "control-plane-timer");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Start-up clean-up: a previous run may have died holding the VIPs. Unless this node still holds a valid Lease
+   * (then it will renew and keep serving), every VIP we tagged on the interface is removed.
+   *
+   * @return how many addresses were removed
+   */
+  public int cleanUpLeftovers(boolean holdsValidLease) {
+    if (holdsValidLease) {
+      LOG.info("this node still holds the lease {}; keeping VIPs on {}", settings.lease(), settings.iface());
+      return 0;
+    }
+    int removed = 0;
+    for (VipAddress vip : addresses.listOurs(settings.iface())) {
+      try {
+        addresses.remove(vip, settings.iface());
+        removed++;
+        LOG.info("removed VIP {} left on {} by an earlier run", vip, settings.iface());
+      } catch (PortException e) {
+        LOG.warn("could not remove VIP {} left on {}: {}", vip, settings.iface(), e.getMessage());
+      }
+    }
+    return removed;
+  }
+
+  /** Starts campaigning and watching the interface. */
+  public synchronized void campaign() {
+    if (settings.loseLeadership() && linkWatch == null) {
+      linkWatch = monitor.watch(settings.iface(), new LinkListener());
+    }
+    startCampaign();
+  }
+
+  /** First shutdown step: stop serving and take the VIPs off, while the Lease is still held. */
+  public void withdrawForShutdown() {
+    shuttingDown = true;
+    cancelTimers();
+    try {
+      service.reconcile(new ReconcileControlPlaneVipCommand(settings.vips(), settings.iface(), false));
+    } catch (RuntimeException e) {
+      LOG.warn("withdrawing the control-plane VIPs on shutdown failed: {}", e.toString());
+    }
+  }
+
+  /** Second shutdown step: hand the Lease over (empty holder) so a watching peer takes it at once. */
+  public synchronized void releaseLease() {
+    shuttingDown = true;
+    closeLinkWatch();
+    if (campaigning) {
+      campaigning = false;
+      election.release(settings.lease());
+    }
+    timer.shutdownNow();
+  }
+
+  public Status status() {
+    return new Status(campaigning, leading, holder, linkDown, new TreeMap<>(duplicates));
+  }
+
+  @Override
+  public void onStartedLeading() {
+    if (shuttingDown) {
+      return; // the lease is about to be released; adding the VIP now would only race the withdrawal
+    }
+    long start = System.nanoTime();
+    leading = true;
+    meters.leading(true);
+    probeDuplicates();
+    leadership.onStartedLeading();
+    meters.acquiredToAnnounced(Duration.ofNanos(System.nanoTime() - start));
+    schedule();
+  }
+
+  @Override
+  public void onStoppedLeading() {
+    cancelTimers();
+    leadership.onStoppedLeading();
+    leading = false;
+    meters.leading(false);
+  }
+
+  @Override
+  public void onNewLeader(String identity) {
+    holder = Optional.of(identity);
+    leadership.onNewLeader(identity);
+  }
+
+  private synchronized void startCampaign() {
+    if (!campaigning && !shuttingDown) {
+      campaigning = true;
+      LOG.info("campaigning for {} as {} (VIPs {} on {})", settings.lease(), settings.identity(), settings.vips(),
+          settings.iface());
+      election.run(settings.lease(), this);
+    }
+  }
+
+  private void schedule() {
+    synchronized (timers) {
+      cancelTimers();
+      long rate = settings.arpRate().toNanos();
+      long probeEvery = settings.duplicateProbePeriod().toNanos();
+      try {
+        refresh = timer.scheduleAtFixedRate(this::refresh, rate, rate, TimeUnit.NANOSECONDS);
+        if (probeEvery > 0) {
+          duplicateProbe = timer.scheduleAtFixedRate(this::probeDuplicates, probeEvery, probeEvery, TimeUnit.NANOSECONDS);
+        }
+      } catch (java.util.concurrent.RejectedExecutionException e) {
+        LOG.debug("control-plane timer stopped; not scheduling refreshes");
+      }
+    }
+  }
+
+  private void cancelTimers() {
+    synchronized (timers) {
+      cancel(refresh);
+      cancel(duplicateProbe);
+      refresh = null;
+      duplicateProbe = null;
+    }
+  }
+
+  // kube-vip re-sends gratuitous ARP every vip_arpRate and re-adds a VIP someone removed ("Re-applied the VIP").
+  private void refresh() {
+    if (!leading || shuttingDown) {
+      return;
+    }
+    try {
+      service.reconcile(new ReconcileControlPlaneVipCommand(settings.vips(), settings.iface(), true));
+      for (VipAddress vip : settings.vips()) {
+        announcer.announce(vip, settings.iface());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("refreshing control-plane VIPs on {} failed; retrying in {}: {}", settings.iface(), settings.arpRate(),
+          e.toString());
+    }
+  }
+
+  // Found duplicates are reported, never acted on: stopping would make an outage out of a misconfiguration.
+  private void probeDuplicates() {
+    for (VipAddress vip : settings.vips()) {
+      try {
+        Set<String> macs = probe.foreignMacs(vip, settings.iface());
+        if (macs.isEmpty()) {
+          duplicates.remove(vip.hostText());
+        } else {
+          duplicates.put(vip.hostText(), Set.copyOf(macs));
+          meters.duplicateAnswers(vip, macs.size());
+          LOG.warn("duplicate address: {} on {} is also answered by {}; still announcing", vip, settings.iface(), macs);
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("duplicate probe for {} on {} failed: {}", vip, settings.iface(), e.toString());
+      }
+    }
+  }
+
+  private final class LinkListener implements InterfaceMonitor.Listener {
+    @Override
+    public void linkDown(InterfaceName iface) {
+      linkDown = true;
+      LOG.warn("{} is down; giving up the lease in {} unless it comes back", iface, settings.loseLeadershipTimeout());
+      synchronized (timers) {
+        cancel(giveUp);
+        giveUp = submit(ControlPlaneNode.this::giveUpForLink, settings.loseLeadershipTimeout());
+      }
+    }
+
+    @Override
+    public void linkUp(InterfaceName iface) {
+      linkDown = false;
+      synchronized (timers) {
+        cancel(giveUp);
+        giveUp = null;
+      }
+      submit(ControlPlaneNode.this::startCampaign, Duration.ZERO);
+    }
+  }
+
+  private void giveUpForLink() {
+    synchronized (this) {
+      if (!linkDown || !campaigning || shuttingDown) {
+        return;
+      }
+      campaigning = false;
+    }
+    LOG.warn("{} down for {}: releasing the lease {} (vip_loseleadership); campaigning again when it is up",
+        settings.iface(), settings.loseLeadershipTimeout(), settings.lease());
+    election.release(settings.lease());
+  }
+
+  private ScheduledFuture<?> submit(Runnable task, Duration delay) {
+    try {
+      return timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      return null; // shut down
+    }
+  }
+
+  private void closeLinkWatch() {
+    if (linkWatch != null) {
+      try {
+        linkWatch.close();
+      } catch (Exception e) {
+        LOG.debug("closing the link watch: {}", e.toString());
+      }
+      linkWatch = null;
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> f) {
+    if (f != null) {
+      f.cancel(false);
+    }
+  }
+
+  private static L2AnnouncePort counting(L2AnnouncePort port, ControlPlaneMeters meters) {
+    return (vip, iface) -> {
+      port.announce(vip, iface);
+      meters.announced(vip, iface);
+    };
+  }
+}
