@@ -13,6 +13,10 @@ import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.ports.out.LeaderElectionPort;
 import io.kubevip.ports.out.MetricsPort;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -29,15 +33,22 @@ import org.springframework.context.annotation.Profile;
 @ConditionalOnBooleanProperty("kubevip.control-plane.enabled")
 public class ControlPlaneConfiguration {
 
+  /** Where a pod's ServiceAccount namespace is mounted; kube-vip puts its leases there when it runs in a pod. */
+  static final Path SERVICE_ACCOUNT_NAMESPACE = Path.of("/var/run/secrets/kubernetes.io/serviceaccount/namespace");
+
   @Bean(destroyMethod = "close")
   KubernetesAdapter kubernetesAdapter(KubevipProperties p) {
-    return KubernetesAdapter.connect(p.kubernetes().configFile(), p.kubernetes().address(), p.controlPlane().port(),
-        System.getenv());
+    // k8s_config_file defaults to admin.conf; the locator tries that path itself and goes on when it is missing,
+    // as kube-vip does, while an explicitly configured missing file is an error.
+    String file = p.kubernetes().configFile();
+    String explicit = file == null || file.equals(KubeconfigLocator.ADMIN_CONF.toString()) ? "" : file;
+    return KubernetesAdapter.connect(explicit, p.kubernetes().address(), p.controlPlane().port(), System.getenv());
   }
 
   @Bean
   ControlPlaneSettings controlPlaneSettings(KubevipSettings s, KubevipProperties p) {
-    LeaseName lease = LeaseName.parse("vip_leasename", s.leaderElection().leaseName(), s.leaderElection().namespace());
+    LeaseName lease = LeaseName.parse("vip_leasename", s.leaderElection().leaseName(),
+        leaseNamespace(SERVICE_ACCOUNT_NAMESPACE, s.leaderElection().namespace()));
     String iface = s.vip().interfaceName() != null ? s.vip().interfaceName()
         : DefaultRouteInterface.find(DefaultRouteInterface.PROC_NET_ROUTE).orElseThrow(() -> new IllegalStateException(
             "vip_interface is not set and there is no IPv4 default route to take the interface from;"
@@ -45,6 +56,16 @@ public class ControlPlaneConfiguration {
     return new ControlPlaneSettings(lease, s.nodeName(), s.vip().addresses(), InterfaceName.of(iface),
         ArpRate.effective(p.arp().rate()), p.loseLeadership().enabled(), p.loseLeadership().timeout(),
         ControlPlaneSettings.DEFAULT_DUPLICATE_PROBE_PERIOD);
+  }
+
+  /** kube-vip: the pod's ServiceAccount namespace when running in a pod, else {@code cp_namespace}. */
+  static String leaseNamespace(Path serviceAccountNamespace, String configured) {
+    try {
+      String ns = Files.readString(serviceAccountNamespace).trim();
+      return ns.isEmpty() ? configured : ns;
+    } catch (IOException e) {
+      return configured;
+    }
   }
 
   @Bean

@@ -75,6 +75,11 @@ public final class ConfigValidator {
       problems.add(new Problem(address.where(), null,
           "is not set; the control plane (cp_enable) needs a VIP: expected an IP or DNS name, e.g. 192.0.2.10"));
     }
+    if (config.isTrue(CP_ENABLE) && address.isSet() && config.normalized(ADDRESS).isPresent()
+        && !VipList.parse(address.value()).dnsNames().isEmpty() && !features.isAvailable(Feature.DNS_NAMES)) {
+      problems.add(Problem.of(address, "names a DNS name: DNS-named VIPs are " + NOT_AVAILABLE
+          + "; expected IP addresses"));
+    }
     if (address.isSet() && config.normalized(ADDRESS).isPresent() && !features.isAvailable(Feature.DHCP)
         && VipList.parse(address.value()).hasDhcpMarker()) {
       problems.add(Problem.of(address, "asks for a DHCP-leased VIP (0.0.0.0 / ::): DHCP is " + NOT_AVAILABLE));
@@ -119,6 +124,7 @@ public final class ConfigValidator {
       unavailable(config, m.setting(), features, m.feature(), problems);
     }
     unavailable(config, SVC_ENABLE, features, Feature.SERVICES, problems);
+    unavailable(config, VIP_PRESERVE_ON_LEADERSHIP_LOSS, features, Feature.PRESERVE_ON_LEADERSHIP_LOSS, problems);
     unavailable(config, ENABLE_UPNP, features, Feature.UPNP, problems);
     unavailable(config, VIP_DDNS, features, Feature.DHCP, problems);
     unavailable(config, LB_ENABLE, features, Feature.IPVS, problems);

@@ -110,6 +110,18 @@ class ConfigValidatorTest {
   }
 
   @Test
+  void givenThisBuild_whenDnsNamedVipOrPreservedVipRequested_thenNotAvailableByName() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.put("address", "cp.example.com");
+    env.put("vip_preserve_on_leadership_loss", "true");
+    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current()))
+        .extracting(Problem::toString).containsExactly(
+            "address: 'cp.example.com' names a DNS name: DNS-named VIPs are not available in this version; expected IP"
+                + " addresses",
+            "vip_preserve_on_leadership_loss: not available in this version");
+  }
+
+  @Test
   void givenArpRateBelow500_whenResolved_thenValidWithAWarningAndTheKubeVipFallback() {
     Map<String, String> env = new HashMap<>(VALID_ARP);
     env.put("vip_arpRate", "100");
