@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -71,6 +72,10 @@ public class ControlPlaneConfiguration {
   @Bean
   LeaderElectionPort controlPlaneElection(KubernetesAdapter kubernetes, KubevipSettings s) {
     var le = s.leaderElection();
+    if (!le.enabled()) {
+      LoggerFactory.getLogger(ControlPlaneConfiguration.class).warn("vip_leaderelection is false, but the control-plane"
+          + " VIP in ARP mode is always elected: one node must own it (see docs/compat.md)");
+    }
     return kubernetes.leaderElection(s.nodeName(), new LeaseTiming(le.leaseDuration(), le.renewDeadline(),
         le.retryPeriod()), Clock.systemUTC());
   }
@@ -89,8 +94,8 @@ public class ControlPlaneConfiguration {
 
   @Bean
   ControlPlaneLifecycles.Campaign controlPlaneCampaign(KubernetesAdapter kubernetes, ControlPlaneNode node,
-      ControlPlaneSettings settings) {
-    return new ControlPlaneLifecycles.Campaign(kubernetes, node, settings);
+      ControlPlaneSettings settings, KubevipProperties p) {
+    return new ControlPlaneLifecycles.Campaign(kubernetes, node, settings, p.controlPlane().healthCheck());
   }
 
   @Bean

@@ -31,6 +31,7 @@ final class ControlPlaneHealthIndicator implements HealthIndicator {
         .withDetail("interface", settings.iface().name())
         .withDetail("vipState", s.leading() ? "served" : "withdrawn")
         .withDetail("linkDown", s.linkDown())
+        .withDetail("givenUpFor", s.givenUpFor())
         .withDetail("duplicateMacs", s.duplicates())
         .build();
   }

@@ -3,8 +3,11 @@ package io.kubevip.app.boot;
 
 import io.kubevip.adapter.kubernetes.KubernetesAdapter;
 import io.kubevip.adapter.kubernetes.client.RbacPreflight;
+import io.kubevip.app.controlplane.ApiHealthCheck;
 import io.kubevip.app.controlplane.ControlPlaneNode;
 import io.kubevip.app.controlplane.ControlPlaneSettings;
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +32,16 @@ final class ControlPlaneLifecycles {
     private final KubernetesAdapter kubernetes;
     private final ControlPlaneNode node;
     private final ControlPlaneSettings settings;
+    private final KubevipProperties.HealthCheck healthCheck;
     private volatile boolean running;
+    private ApiHealthCheck apiHealth;
 
-    Campaign(KubernetesAdapter kubernetes, ControlPlaneNode node, ControlPlaneSettings settings) {
+    Campaign(KubernetesAdapter kubernetes, ControlPlaneNode node, ControlPlaneSettings settings,
+        KubevipProperties.HealthCheck healthCheck) {
       this.kubernetes = kubernetes;
       this.node = node;
       this.settings = settings;
+      this.healthCheck = healthCheck;
     }
 
     @Override
@@ -43,7 +50,21 @@ final class ControlPlaneLifecycles {
       preflight();
       node.cleanUpLeftovers(holdsValidLease());
       node.campaign();
+      startApiHealthCheck();
       running = true;
+    }
+
+    private void startApiHealthCheck() {
+      if (healthCheck == null || healthCheck.address() == null || healthCheck.address().isBlank()) {
+        return;
+      }
+      URI address = URI.create(healthCheck.address().trim());
+      Path ca = healthCheck.caPath() == null || healthCheck.caPath().isBlank() ? null : Path.of(healthCheck.caPath());
+      apiHealth = new ApiHealthCheck(ApiHealthCheck.http(address, healthCheck.timeout(), ca), healthCheck.period(),
+          healthCheck.failureThreshold(), node.apiHealthListener());
+      LOG.info("checking the local API server at {} every {} (timeout {}, {} failures give the lease up)", address,
+          healthCheck.period(), healthCheck.timeout(), healthCheck.failureThreshold());
+      apiHealth.start();
     }
 
     // A missing verb is logged, not fatal: the election keeps retrying and starts working once RBAC is fixed.
@@ -74,6 +95,9 @@ final class ControlPlaneLifecycles {
 
     @Override
     public void stop() {
+      if (apiHealth != null) {
+        apiHealth.close();
+      }
       node.releaseLease();
       running = false;
     }

@@ -45,7 +45,7 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
 
   /** What health and logs show. */
   public record Status(boolean campaigning, boolean leading, Optional<String> holder, boolean linkDown,
-      Map<String, Set<String>> duplicates) {}
+      Set<String> givenUpFor, Map<String, Set<String>> duplicates) {}
 
   private final ControlPlaneSettings settings;
   private final LeaderElectionPort election;
@@ -58,7 +58,10 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   private final ControlPlaneVipService service;
   private final ControlPlaneLeadership leadership;
   private final ScheduledExecutorService timer;
+  private static final String LINK = "link";
+  private static final String API = "api";
   private final Map<String, Set<String>> duplicates = new ConcurrentHashMap<>();
+  private final Set<String> blockers = ConcurrentHashMap.newKeySet();
 
   // Guards the timer futures only. Never held while waiting for the election thread: releaseLease waits for
   // onStoppedLeading, which cancels timers, so one lock for both would deadlock.
@@ -150,7 +153,7 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   }
 
   public Status status() {
-    return new Status(campaigning, leading, holder, linkDown, new TreeMap<>(duplicates));
+    return new Status(campaigning, leading, holder, linkDown, Set.copyOf(blockers), new TreeMap<>(duplicates));
   }
 
   @Override
@@ -182,7 +185,7 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   }
 
   private synchronized void startCampaign() {
-    if (!campaigning && !shuttingDown) {
+    if (!campaigning && !shuttingDown && blockers.isEmpty()) {
       campaigning = true;
       LOG.info("campaigning for {} as {} (VIPs {} on {})", settings.lease(), settings.identity(), settings.vips(),
           settings.iface());
@@ -267,20 +270,48 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
         cancel(giveUp);
         giveUp = null;
       }
-      submit(ControlPlaneNode.this::startCampaign, Duration.ZERO);
+      unblock(LINK);
     }
   }
 
   private void giveUpForLink() {
+    if (linkDown) {
+      block(LINK, settings.iface() + " down for " + settings.loseLeadershipTimeout() + " (vip_loseleadership)");
+    }
+  }
+
+  /** Where the local API health check reports: unhealthy gives the lease up, healthy again campaigns. */
+  public ApiHealthCheck.Listener apiHealthListener() {
+    return new ApiHealthCheck.Listener() {
+      @Override
+      public void unhealthy(String reason) {
+        submit(() -> block(API, "local API server unhealthy: " + reason), Duration.ZERO);
+      }
+
+      @Override
+      public void healthy() {
+        unblock(API);
+      }
+    };
+  }
+
+  // Gives the lease up while any reason holds; the first reason releases it.
+  private void block(String key, String why) {
+    blockers.add(key);
     synchronized (this) {
-      if (!linkDown || !campaigning || shuttingDown) {
+      if (!campaigning || shuttingDown) {
         return;
       }
       campaigning = false;
     }
-    LOG.warn("{} down for {}: releasing the lease {} (vip_loseleadership); campaigning again when it is up",
-        settings.iface(), settings.loseLeadershipTimeout(), settings.lease());
+    LOG.warn("{}: releasing the lease {}; campaigning again when that is over", why, settings.lease());
     election.release(settings.lease());
+  }
+
+  private void unblock(String key) {
+    if (blockers.remove(key) && blockers.isEmpty()) {
+      submit(this::startCampaign, Duration.ZERO);
+    }
   }
 
   private ScheduledFuture<?> submit(Runnable task, Duration delay) {

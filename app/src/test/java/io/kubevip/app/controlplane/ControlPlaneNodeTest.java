@@ -153,6 +153,37 @@ class ControlPlaneNodeTest {
   }
 
   @Test
+  void givenLeader_whenTheLocalApiTurnsUnhealthy_thenTheLeaseIsGivenUpUntilItIsHealthyAgain() {
+    Node a = new Node("node-a");
+    Node b = new Node("node-b");
+    a.node.campaign();
+    b.node.campaign();
+
+    a.node.apiHealthListener().unhealthy("3 failed checks");
+    await().atMost(Duration.ofSeconds(5)).until(() -> store.holder(LEASE).filter("node-b"::equals).isPresent());
+    assertThat(a.addresses.addresses(ETH0)).isEmpty();
+    assertThat(a.node.status().givenUpFor()).containsExactly("api");
+
+    a.node.apiHealthListener().healthy();
+    await().atMost(Duration.ofSeconds(5)).until(() -> a.node.status().campaigning());
+    assertThat(a.node.status().givenUpFor()).isEmpty();
+  }
+
+  @Test
+  void givenLinkDownAndApiUnhealthy_whenOnlyTheLinkRecovers_thenTheNodeStaysOut() {
+    Node a = new Node("node-a");
+    a.node.campaign();
+
+    a.node.apiHealthListener().unhealthy("down");
+    a.link.linkDown(ETH0);
+    await().atMost(Duration.ofSeconds(5)).until(() -> a.node.status().givenUpFor().size() == 2);
+    a.link.linkUp(ETH0);
+
+    await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !a.node.status().campaigning());
+    assertThat(store.holder(LEASE)).isEmpty();
+  }
+
+  @Test
   void givenVipsLeftByAnEarlierRun_whenTheLeaseIsNotHeld_thenTheyAreRemovedAtStartUp() {
     Node a = new Node("node-a");
     a.addresses.add(V4, ETH0);
