@@ -10,7 +10,7 @@ import io.kubevip.app.settings.KubevipSettings;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.lease.LeaseTiming;
 import io.kubevip.domain.node.InterfaceName;
-import io.kubevip.ports.out.LeaderElectionPort;
+import io.kubevip.adapter.kubernetes.election.KubernetesLeaderElection;
 import io.kubevip.ports.out.MetricsPort;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
@@ -70,7 +70,7 @@ public class ControlPlaneConfiguration {
   }
 
   @Bean
-  LeaderElectionPort controlPlaneElection(KubernetesAdapter kubernetes, KubevipSettings s) {
+  KubernetesLeaderElection controlPlaneElection(KubernetesAdapter kubernetes, KubevipSettings s) {
     var le = s.leaderElection();
     if (!le.enabled()) {
       LoggerFactory.getLogger(ControlPlaneConfiguration.class).warn("vip_leaderelection is false, but the control-plane"
@@ -86,10 +86,11 @@ public class ControlPlaneConfiguration {
   }
 
   @Bean
-  ControlPlaneNode controlPlaneNode(ControlPlaneSettings settings, LeaderElectionPort controlPlaneElection,
+  ControlPlaneNode controlPlaneNode(ControlPlaneSettings settings, KubernetesLeaderElection controlPlaneElection,
       ArpDataPlane dataPlane, ControlPlaneMeters meters) {
     return new ControlPlaneNode(settings, controlPlaneElection, dataPlane.addresses(), dataPlane.announcer(),
-        dataPlane.monitor(), dataPlane.duplicates(), meters, MetricsPort.NOOP, Clock.systemUTC());
+        dataPlane.monitor(), dataPlane.duplicates(), meters, MetricsPort.NOOP, Clock.systemUTC(),
+        controlPlaneElection::lastTakeoverGap);
   }
 
   @Bean

@@ -20,6 +20,7 @@ public final class ControlPlaneMeters {
   private final AtomicInteger leader = new AtomicInteger();
   private final Counter transitions;
   private final Timer acquireToAnnounce;
+  private final Timer failover;
 
   public ControlPlaneMeters(MeterRegistry registry, String node, LeaseName lease) {
     this.registry = registry;
@@ -31,6 +32,13 @@ public final class ControlPlaneMeters {
     acquireToAnnounce = Timer.builder("kubevip_acquire_to_announce")
         .description("From acquiring the lease to the VIP being on the interface and announced")
         .publishPercentileHistogram().register(registry);
+    failover = Timer.builder("kubevip_failover")
+        .description("From the previous holder's last renewal or release, as this node observed it, to our announce")
+        .publishPercentileHistogram().register(registry);
+  }
+
+  void failedOver(Duration took) {
+    failover.record(took);
   }
 
   void leading(boolean leading) {

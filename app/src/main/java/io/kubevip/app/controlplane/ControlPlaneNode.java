@@ -2,6 +2,7 @@
 package io.kubevip.app.controlplane;
 
 import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.ports.in.ReconcileControlPlaneVipCommand;
 import io.kubevip.ports.out.L2AnnouncePort;
@@ -26,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +60,7 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   private final ControlPlaneVipService service;
   private final ControlPlaneLeadership leadership;
   private final ScheduledExecutorService timer;
+  private final Function<LeaseName, Optional<Duration>> takeoverGap;
   private static final String LINK = "link";
   private static final String API = "api";
   private final Map<String, Set<String>> duplicates = new ConcurrentHashMap<>();
@@ -79,6 +82,17 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   public ControlPlaneNode(ControlPlaneSettings settings, LeaderElectionPort election, VipAddressPort addresses,
       L2AnnouncePort announcer, InterfaceMonitor monitor, DuplicateProbe probe, ControlPlaneMeters meters,
       MetricsPort metrics, Clock clock) {
+    this(settings, election, addresses, announcer, monitor, probe, meters, metrics, clock, lease -> Optional.empty());
+  }
+
+  /**
+   * @param takeoverGap for the failover histogram: asked inside {@code onStartedLeading}, the time since the previous
+   *     holder's last observed renewal or release (empty when the election cannot tell)
+   */
+  public ControlPlaneNode(ControlPlaneSettings settings, LeaderElectionPort election, VipAddressPort addresses,
+      L2AnnouncePort announcer, InterfaceMonitor monitor, DuplicateProbe probe, ControlPlaneMeters meters,
+      MetricsPort metrics, Clock clock, Function<LeaseName, Optional<Duration>> takeoverGap) {
+    this.takeoverGap = Objects.requireNonNull(takeoverGap, "takeoverGap");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.election = Objects.requireNonNull(election, "election");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -162,11 +176,14 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
       return; // the lease is about to be released; adding the VIP now would only race the withdrawal
     }
     long start = System.nanoTime();
+    Optional<Duration> gap = takeoverGap.apply(settings.lease());
     leading = true;
     meters.leading(true);
     probeDuplicates();
     leadership.onStartedLeading();
-    meters.acquiredToAnnounced(Duration.ofNanos(System.nanoTime() - start));
+    Duration toAnnounce = Duration.ofNanos(System.nanoTime() - start);
+    meters.acquiredToAnnounced(toAnnounce);
+    gap.ifPresent(g -> meters.failedOver(g.plus(toAnnounce)));
     schedule();
   }
 

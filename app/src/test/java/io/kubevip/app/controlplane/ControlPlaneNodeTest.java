@@ -39,6 +39,7 @@ class ControlPlaneNodeTest {
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     volatile InterfaceMonitor.Listener link;
     volatile Set<String> foreign = Set.of();
+    volatile java.util.Optional<Duration> gap = java.util.Optional.empty();
     final ControlPlaneNode node;
 
     Node(String name, Duration arpRate, Duration probeEvery) {
@@ -50,7 +51,7 @@ class ControlPlaneNodeTest {
       ControlPlaneSettings s = new ControlPlaneSettings(LEASE, name, List.of(V4, V6), ETH0, arpRate, true,
           Duration.ofMillis(50), probeEvery);
       node = new ControlPlaneNode(s, election, addresses, announcer, monitor, (vip, iface) -> foreign,
-          new ControlPlaneMeters(registry, name, LEASE), MetricsPort.NOOP, Clock.systemUTC());
+          new ControlPlaneMeters(registry, name, LEASE), MetricsPort.NOOP, Clock.systemUTC(), lease -> gap);
       nodes.add(this);
     }
 
@@ -92,9 +93,14 @@ class ControlPlaneNodeTest {
     a.node.campaign();
     b.node.campaign();
 
+    b.gap = java.util.Optional.of(Duration.ofSeconds(15));
     store.loseLease(LEASE);
 
     assertThat(a.addresses.addresses(ETH0)).isEmpty();
+    assertThat(b.registry.get("kubevip_failover").timer().count()).isEqualTo(1);
+    assertThat(b.registry.get("kubevip_failover").timer().totalTime(java.util.concurrent.TimeUnit.MILLISECONDS))
+        .isGreaterThanOrEqualTo(15_000);
+    assertThat(a.registry.find("kubevip_failover").timer().count()).as("a created the lease: no takeover").isZero();
     assertThat(b.addresses.addresses(ETH0)).containsExactlyInAnyOrder(V4, V6);
     assertThat(a.node.status().campaigning()).isTrue();
     b.node.withdrawForShutdown();

@@ -74,6 +74,15 @@ public final class KubernetesLeaderElection implements LeaderElectionPort {
     }
   }
 
+  /**
+   * For the last acquisition of {@code lease}: time since the previous holder's last observed renewal or release.
+   * Valid inside {@code onStartedLeading}; empty when unknown (fresh Lease, not running).
+   */
+  public Optional<Duration> lastTakeoverGap(LeaseName lease) {
+    LeaseElector e = running.get(lease);
+    return e == null ? Optional.empty() : e.lastTakeoverGap();
+  }
+
   /** True while this node holds {@code lease} and is not fenced. */
   public boolean isLeader(LeaseName lease) {
     LeaseElector e = running.get(lease);

@@ -73,6 +73,7 @@ public final class LeaseElector implements AutoCloseable {
   private Optional<String> lastAnnouncedHolder = Optional.empty();
   private AutoCloseable watch;
   private volatile Thread schedulerThread;
+  private volatile Optional<Duration> lastTakeoverGap = Optional.empty();
 
   LeaseElector(LeaseStore store, String identity, LeaseTiming timing, Clock clock, Listener listener) {
     this.store = Objects.requireNonNull(store);
@@ -100,6 +101,14 @@ public final class LeaseElector implements AutoCloseable {
       }
       scheduleTick(Duration.ZERO);
     });
+  }
+
+  /**
+   * For the last acquisition: how long before it this node last saw the previous holder's record change (its last
+   * renewal or its release). Set before {@link Listener#onStartedLeading} runs; empty for a fresh Lease.
+   */
+  public Optional<Duration> lastTakeoverGap() {
+    return lastTakeoverGap;
   }
 
   /** True while this node holds the Lease and is not fenced. */
@@ -217,7 +226,7 @@ public final class LeaseElector implements AutoCloseable {
     boolean wasLeading = leading;
     io.execute(() -> {
       Outcome outcome = tryAcquireOrRenew(base, seenAt, sent, wasLeading);
-      post(() -> apply(outcome, sent));
+      post(() -> apply(outcome, sent, base, seenAt));
     });
   }
 
@@ -259,12 +268,13 @@ public final class LeaseElector implements AutoCloseable {
   }
 
   // On the scheduler thread.
-  private void apply(Outcome o, Instant sent) {
+  // base/seenAt: the record the attempt decided on (our own write's watch event may already have replaced it).
+  private void apply(Outcome o, Instant sent, Optional<LeaseSnapshot> base, Instant seenAt) {
     inFlight = false;
     if (stopped) {
       return;
     }
-    applyOutcome(o, sent);
+    applyOutcome(o, sent, base, seenAt);
     if (retryWhenLanded) {
       retryWhenLanded = false;
       if (!leading) {
@@ -273,7 +283,7 @@ public final class LeaseElector implements AutoCloseable {
     }
   }
 
-  private void applyOutcome(Outcome o, Instant sent) {
+  private void applyOutcome(Outcome o, Instant sent, Optional<LeaseSnapshot> before, Instant beforeAt) {
     if (o.error() != null) {
       if (!(o.error() instanceof LeaseStore.ConflictException)) {
         LOG.warn("lease {} failed: {}", leading ? "renewal" : "acquisition", o.error().toString());
@@ -293,6 +303,10 @@ public final class LeaseElector implements AutoCloseable {
       armFence();
       if (!leading) {
         leading = true;
+        // Takeover gap: from the last change of the previous holder we observed (its last renewal, or its release)
+        // to now. Unknown on a fresh Lease or when the record was ours.
+        lastTakeoverGap = before.filter(b -> !b.heldBy(identity)).isPresent() && beforeAt != null
+            ? Optional.of(Duration.between(beforeAt, clock.instant())) : Optional.empty();
         LOG.info("acquired the lease as {} (transitions={})", identity,
             o.lease().map(LeaseSnapshot::transitions).orElse(0));
         listener.onStartedLeading();

@@ -57,6 +57,9 @@ class LeaseElectorFencingTest {
         .isGreaterThanOrEqualTo(FAST.safetyMargin().minusMillis(50));
     assertThat(timeline.neverTwoLeaders()).isTrue();
     assertThat(a.isLeader()).isFalse();
+    assertThat(a.lastTakeoverGap()).as("a created the Lease: no previous holder").isEmpty();
+    assertThat(b.lastTakeoverGap()).as("b waited a whole lease duration after a's last renewal it saw")
+        .hasValueSatisfying(gap -> assertThat(gap).isGreaterThanOrEqualTo(FAST.leaseDuration()));
   }
 
   @Test
