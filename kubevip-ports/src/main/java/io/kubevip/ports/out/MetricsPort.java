@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.ports.out;
 
+import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.lease.LeaseName;
+import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.placement.PlacementReason;
 import io.kubevip.domain.plan.Action;
 import java.time.Duration;
@@ -28,4 +30,10 @@ public interface MetricsPort {
 
   /** A reconcile pass finished ({@code kubevip.reconcile.duration{usecase,outcome}}). */
   default void reconcileCompleted(String useCase, Duration took, boolean succeeded) {}
+
+  /**
+   * {@code frames} gratuitous ARP or unsolicited NA frames left for {@code vip} on {@code iface}
+   * ({@code kubevip.arp.gratuitous.sent{vip,iface}}, MetalLB's {@code metallb_layer2_gratuitous_sent}).
+   */
+  default void l2FramesSent(VipAddress vip, InterfaceName iface, int frames) {}
 }
