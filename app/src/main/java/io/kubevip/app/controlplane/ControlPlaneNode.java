@@ -5,6 +5,7 @@ import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.ports.in.ReconcileControlPlaneVipCommand;
+import io.kubevip.ports.out.DuplicateAddressPort;
 import io.kubevip.ports.out.L2AnnouncePort;
 import io.kubevip.ports.out.LeaderElectionPort;
 import io.kubevip.ports.out.LeadershipCallbacks;
@@ -61,6 +62,11 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   private final ControlPlaneLeadership leadership;
   private final ScheduledExecutorService timer;
   private final Function<LeaseName, Optional<Duration>> takeoverGap;
+  /**
+   * The probe before adding the VIP delays the takeover by this much per VIP, so it is short; hosts on one LAN
+   * answer in well under 10 ms (the periodic probe listens for the port's default window).
+   */
+  static final Duration TAKEOVER_PROBE_WINDOW = Duration.ofMillis(50);
   private static final String LINK = "link";
   private static final String API = "api";
   private final Map<String, Set<String>> duplicates = new ConcurrentHashMap<>();
@@ -138,8 +144,13 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
 
   /** Starts campaigning and watching the interface. */
   public synchronized void campaign() {
-    if (settings.loseLeadership() && linkWatch == null) {
-      linkWatch = monitor.watch(settings.iface(), new LinkListener());
+    if (linkWatch == null) {
+      try {
+        linkWatch = monitor.watch(settings.iface(), Set.copyOf(settings.vips()), new LinkListener());
+      } catch (RuntimeException e) {
+        LOG.warn("cannot watch {} ({}); vip_loseleadership and instant VIP repair are off, the {} refresh still"
+            + " re-adds VIPs", settings.iface(), e.getMessage(), settings.arpRate());
+      }
     }
     startCampaign();
   }
@@ -179,7 +190,7 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
     Optional<Duration> gap = takeoverGap.apply(settings.lease());
     leading = true;
     meters.leading(true);
-    probeDuplicates();
+    probeDuplicates(TAKEOVER_PROBE_WINDOW);
     leadership.onStartedLeading();
     Duration toAnnounce = Duration.ofNanos(System.nanoTime() - start);
     meters.acquiredToAnnounced(toAnnounce);
@@ -218,7 +229,8 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
       try {
         refresh = timer.scheduleAtFixedRate(this::refresh, rate, rate, TimeUnit.NANOSECONDS);
         if (probeEvery > 0) {
-          duplicateProbe = timer.scheduleAtFixedRate(this::probeDuplicates, probeEvery, probeEvery, TimeUnit.NANOSECONDS);
+          duplicateProbe = timer.scheduleAtFixedRate(() -> probeDuplicates(DuplicateAddressPort.DEFAULT_WINDOW),
+              probeEvery, probeEvery, TimeUnit.NANOSECONDS);
         }
       } catch (java.util.concurrent.RejectedExecutionException e) {
         LOG.debug("control-plane timer stopped; not scheduling refreshes");
@@ -252,10 +264,10 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   }
 
   // Found duplicates are reported, never acted on: stopping would make an outage out of a misconfiguration.
-  private void probeDuplicates() {
+  private void probeDuplicates(Duration window) {
     for (VipAddress vip : settings.vips()) {
       try {
-        Set<String> macs = probe.foreignMacs(vip, settings.iface());
+        Set<String> macs = probe.foreignMacs(vip, settings.iface(), window);
         if (macs.isEmpty()) {
           duplicates.remove(vip.hostText());
         } else {
@@ -271,8 +283,20 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
 
   private final class LinkListener implements InterfaceMonitor.Listener {
     @Override
+    public void vipRemoved(VipAddress vip) {
+      if (leading && !shuttingDown) {
+        LOG.info("{} was removed from {} by someone else; adding it again", vip, settings.iface());
+        submit(ControlPlaneNode.this::refresh, Duration.ZERO);
+      }
+    }
+
+    @Override
     public void linkDown(InterfaceName iface) {
       linkDown = true;
+      if (!settings.loseLeadership()) {
+        LOG.warn("{} is down; keeping the lease (vip_loseleadership=false)", iface);
+        return;
+      }
       LOG.warn("{} is down; giving up the lease in {} unless it comes back", iface, settings.loseLeadershipTimeout());
       synchronized (timers) {
         cancel(giveUp);

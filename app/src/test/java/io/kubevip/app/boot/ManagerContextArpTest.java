@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,14 @@ class ManagerContextArpTest {
     assertThat(context.getBeansOfType(ModeMarker.class).values()).containsExactly(new ModeMarker(DataPlaneMode.ARP));
     assertThat(context.getBeansOfType(BgpModeConfiguration.class)).isEmpty();
     assertThat(context.getBeansOfType(ArpModeConfiguration.class)).hasSize(1);
+  }
+
+  @Test
+  void givenFakeDataPlane_whenRunning_thenNoLinuxAdapterWasEverCreated() {
+    var factory = ((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory();
+    assertThat(factory.containsBeanDefinition("linuxVipAddresses")).isTrue();
+    assertThat(List.of("linuxVipAddresses", "linuxL2Announcer", "linuxLinkWatch", "linuxDuplicateDetector",
+        "linuxArpDataPlane")).noneMatch(factory::containsSingleton);
   }
 
   @Test

@@ -44,13 +44,13 @@ class ControlPlaneNodeTest {
 
     Node(String name, Duration arpRate, Duration probeEvery) {
       election = new FakeLeaderElectionPort(store, name);
-      InterfaceMonitor monitor = (iface, listener) -> {
+      InterfaceMonitor monitor = (iface, vips, listener) -> {
         link = listener;
         return () -> link = null;
       };
       ControlPlaneSettings s = new ControlPlaneSettings(LEASE, name, List.of(V4, V6), ETH0, arpRate, true,
           Duration.ofMillis(50), probeEvery);
-      node = new ControlPlaneNode(s, election, addresses, announcer, monitor, (vip, iface) -> foreign,
+      node = new ControlPlaneNode(s, election, addresses, announcer, monitor, (vip, iface, window) -> foreign,
           new ControlPlaneMeters(registry, name, LEASE), MetricsPort.NOOP, Clock.systemUTC(), lease -> gap);
       nodes.add(this);
     }
