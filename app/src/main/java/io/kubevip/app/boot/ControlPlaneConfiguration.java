@@ -73,8 +73,8 @@ public class ControlPlaneConfiguration {
   KubernetesLeaderElection controlPlaneElection(KubernetesAdapter kubernetes, KubevipSettings s) {
     var le = s.leaderElection();
     if (!le.enabled()) {
-      LoggerFactory.getLogger(ControlPlaneConfiguration.class).warn("vip_leaderelection is false, but the control-plane"
-          + " VIP in ARP mode is always elected: one node must own it (see docs/compat.md)");
+      LoggerFactory.getLogger(ControlPlaneConfiguration.class).info("vip_leaderelection=false: the control-plane VIP"
+          + " in ARP mode is elected regardless, one node must own it (see docs/compat.md)");
     }
     return kubernetes.leaderElection(s.nodeName(), new LeaseTiming(le.leaseDuration(), le.renewDeadline(),
         le.retryPeriod()), Clock.systemUTC());

@@ -47,8 +47,9 @@ final class ControlPlaneLifecycles {
     @Override
     public void start() {
       LOG.info("Kubernetes API: {}", kubernetes.description());
-      preflight();
-      node.cleanUpLeftovers(holdsValidLease());
+      // An unreachable API (the first control-plane node before its API server is up) costs one request timeout
+      // here, not two: the Lease cannot be read either, and VIPs are removed as when it is not ours.
+      node.cleanUpLeftovers(preflight() && holdsValidLease());
       node.campaign();
       startApiHealthCheck();
       running = true;
@@ -68,7 +69,8 @@ final class ControlPlaneLifecycles {
     }
 
     // A missing verb is logged, not fatal: the election keeps retrying and starts working once RBAC is fixed.
-    private void preflight() {
+    // False when the API server could not be asked at all.
+    private boolean preflight() {
       try {
         RbacPreflight.Result r = kubernetes.checkLeaseAccess(settings.lease().namespace());
         if (r instanceof RbacPreflight.Missing m) {
@@ -78,8 +80,10 @@ final class ControlPlaneLifecycles {
         } else {
           LOG.info("RBAC pre-flight: leases in {} allowed", settings.lease().namespace());
         }
+        return true;
       } catch (RuntimeException e) {
         LOG.warn("RBAC pre-flight could not run (the election retries regardless): {}", e.getMessage());
+        return false;
       }
     }
 

@@ -110,12 +110,19 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
     this.service = new ControlPlaneVipService(new PlanExecutor(addresses, VipAnnouncer.l2(this.announcer), metrics),
         metrics, clock);
     this.leadership = new ControlPlaneLeadership(service, settings.lease(), settings.vips(), settings.iface(), metrics,
-        () -> LOG.info("lost the lease {}; VIPs withdrawn, staying a candidate", settings.lease()));
+        this::stayCandidate);
     this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "control-plane-timer");
       t.setDaemon(true);
       return t;
     });
+  }
+
+  // The loss policy (kube-vip exits here). A release on shutdown also ends in onStoppedLeading; say nothing then.
+  private void stayCandidate() {
+    if (!shuttingDown) {
+      LOG.info("lost the lease {}; VIPs withdrawn, staying a candidate", settings.lease());
+    }
   }
 
   /**
