@@ -108,6 +108,10 @@ public final class ConfigValidator {
   }
 
   private static void checkOps(EffectiveConfig config, List<Problem> problems) {
+    if (config.get(NETNS).isSet() && !config.get(VIP_INTERFACE).isSet()) {
+      problems.add(Problem.of(config.get(NETNS), "needs vip_interface: the default-route interface would be looked up"
+          + " in this process's namespace, not in " + config.get(NETNS).value()));
+    }
     config.normalized(HEALTH_CHECK_PORT).map(Long::parseLong).filter(p -> p > 0 && p <= 1024)
         .ifPresent(p -> problems.add(Problem.of(config.get(HEALTH_CHECK_PORT),
             "is a privileged port; expected 0 (served on the metrics port) or 1025..65535")));

@@ -79,7 +79,7 @@ class ManagerContextArpTest {
     var factory = ((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory();
     assertThat(factory.containsBeanDefinition("linuxVipAddresses")).isTrue();
     assertThat(List.of("linuxVipAddresses", "linuxL2Announcer", "linuxLinkWatch", "linuxDuplicateDetector",
-        "linuxArpDataPlane")).noneMatch(factory::containsSingleton);
+        "linuxArpDataPlane", "dataPlaneNamespace")).noneMatch(factory::containsSingleton);
   }
 
   @Test

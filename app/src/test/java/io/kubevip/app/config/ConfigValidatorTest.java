@@ -55,6 +55,9 @@ class ConfigValidatorTest {
             "debounce_time: '5 seconds' is not a duration; expected e.g. 1500ms, 15s, 1m30s or PT15S"),
         Arguments.of("port out of range", Map.of("port", "70000"),
             "port: '70000' is out of range; expected 1..65535"),
+        Arguments.of("netns without interface", Map.of("kubevip_netns", "lab1"),
+            "kubevip_netns: 'lab1' needs vip_interface: the default-route interface would be looked up in this"
+                + " process's namespace, not in lab1"),
         Arguments.of("bad prometheus_server", Map.of("prometheus_server", "2112"),
             "prometheus_server: '2112' has no port; expected :port or host:port, e.g. :2112"),
         Arguments.of("privileged health port", Map.of("health_check_port", "80"),
