@@ -75,6 +75,9 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   // Guards the timer futures only. Never held while waiting for the election thread: releaseLease waits for
   // onStoppedLeading, which cancels timers, so one lock for both would deadlock.
   private final Object timers = new Object();
+  // Serialises "am I leading?" with the add/remove it decides, so a refresh that checked just before the lease was
+  // lost cannot add the VIP back after onStoppedLeading removed it. Held only for local network calls.
+  private final Object serving = new Object();
   private volatile boolean campaigning;
   private volatile boolean leading;
   private volatile boolean linkDown;
@@ -164,12 +167,14 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
 
   /** First shutdown step: stop serving and take the VIPs off, while the Lease is still held. */
   public void withdrawForShutdown() {
-    shuttingDown = true;
-    cancelTimers();
-    try {
-      service.reconcile(new ReconcileControlPlaneVipCommand(settings.vips(), settings.iface(), false));
-    } catch (RuntimeException e) {
-      LOG.warn("withdrawing the control-plane VIPs on shutdown failed: {}", e.toString());
+    synchronized (serving) {
+      shuttingDown = true;
+      cancelTimers();
+      try {
+        service.reconcile(new ReconcileControlPlaneVipCommand(settings.vips(), settings.iface(), false));
+      } catch (RuntimeException e) {
+        LOG.warn("withdrawing the control-plane VIPs on shutdown failed: {}", e.toString());
+      }
     }
   }
 
@@ -190,15 +195,17 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
 
   @Override
   public void onStartedLeading() {
-    if (shuttingDown) {
-      return; // the lease is about to be released; adding the VIP now would only race the withdrawal
-    }
     long start = System.nanoTime();
     Optional<Duration> gap = takeoverGap.apply(settings.lease());
-    leading = true;
-    meters.leading(true);
-    probeDuplicates(TAKEOVER_PROBE_WINDOW);
-    leadership.onStartedLeading();
+    synchronized (serving) {
+      if (shuttingDown) {
+        return; // the lease is about to be released; adding the VIP now would only race the withdrawal
+      }
+      leading = true;
+      meters.leading(true);
+      probeDuplicates(TAKEOVER_PROBE_WINDOW);
+      leadership.onStartedLeading();
+    }
     Duration toAnnounce = Duration.ofNanos(System.nanoTime() - start);
     meters.acquiredToAnnounced(toAnnounce);
     gap.ifPresent(g -> meters.failedOver(g.plus(toAnnounce)));
@@ -208,9 +215,11 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   @Override
   public void onStoppedLeading() {
     cancelTimers();
-    leadership.onStoppedLeading();
-    leading = false;
-    meters.leading(false);
+    synchronized (serving) {
+      leading = false; // first: a refresh waiting for the lock must find us no longer leading
+      leadership.onStoppedLeading();
+      meters.leading(false);
+    }
   }
 
   @Override
@@ -256,17 +265,19 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
 
   // kube-vip re-sends gratuitous ARP every vip_arpRate and re-adds a VIP someone removed ("Re-applied the VIP").
   private void refresh() {
-    if (!leading || shuttingDown) {
-      return;
-    }
-    try {
-      service.reconcile(new ReconcileControlPlaneVipCommand(settings.vips(), settings.iface(), true));
-      for (VipAddress vip : settings.vips()) {
-        announcer.announce(vip, settings.iface());
+    synchronized (serving) {
+      if (!leading || shuttingDown) {
+        return;
       }
-    } catch (RuntimeException e) {
-      LOG.warn("refreshing control-plane VIPs on {} failed; retrying in {}: {}", settings.iface(), settings.arpRate(),
-          e.toString());
+      try {
+        service.reconcile(new ReconcileControlPlaneVipCommand(settings.vips(), settings.iface(), true));
+        for (VipAddress vip : settings.vips()) {
+          announcer.announce(vip, settings.iface());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("refreshing control-plane VIPs on {} failed; retrying in {}: {}", settings.iface(), settings.arpRate(),
+            e.toString());
+      }
     }
   }
 
