@@ -12,5 +12,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({SettingsConfiguration.class, MetricsConfiguration.class, DecisionLogger.class, ArpModeConfiguration.class,
+    ArpDataPlaneConfiguration.class, ControlPlaneConfiguration.class,
     BgpModeConfiguration.class, RouteTableModeConfiguration.class, WireguardModeConfiguration.class})
 public class KubevipApplication {}

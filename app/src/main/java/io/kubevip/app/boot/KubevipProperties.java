@@ -14,7 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record KubevipProperties(Mode mode, ControlPlane controlPlane, Services services, Vip vip, String nodeName,
     Dhcp dhcp, Arp arp, LoseLeadership loseLeadership, boolean nodeLabeling, LeaderElection leaderElection,
     String namespace, Etcd etcd, Upnp upnp, Egress egress, Lb lb, Bgp bgp, Zebra zebra, RoutingTable routingTable,
-    Kubernetes kubernetes, Metrics metrics, Integer healthCheckPort, Log log, String configFile) {
+    Kubernetes kubernetes, Metrics metrics, Integer healthCheckPort, Log log, String networkNamespace,
+    String configFile) {
 
   public record Mode(boolean arp, boolean bgp, boolean routingTable, boolean wireguard) {}
 

@@ -4,7 +4,7 @@ package io.kubevip.app.cli;
 import picocli.CommandLine;
 
 /**
- * The {@code kubevip} command line: {@code manager}, {@code config}, {@code version}. Exit codes: 0 done, 2 usage or
+ * The {@code kubevip} command line: {@code manager}, {@code config}, {@code manifest}, {@code version}. Exit codes: 0 done, 2 usage or
  * configuration error (nothing started), 1 start-up failure after validation.
  */
 public final class Cli {
@@ -24,8 +24,11 @@ public final class Cli {
     CommandLine config = new CommandLine(new ConfigCommand(context));
     KubeVipFlags.addTo(manager.getCommandSpec());
     KubeVipFlags.addTo(config.getCommandSpec());
+    CommandLine manifest = new CommandLine(new ManifestCommand(context));
+    KubeVipFlags.addTo(manifest.getCommandSpec());
     root.addSubcommand("manager", manager);
     root.addSubcommand("config", config);
+    root.addSubcommand("manifest", manifest);
     root.addSubcommand("version", new CommandLine(new VersionCommand(context)));
     root.setOut(new java.io.PrintWriter(context.out(), true));
     root.setErr(new java.io.PrintWriter(context.err(), true));

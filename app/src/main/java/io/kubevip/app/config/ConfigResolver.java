@@ -46,7 +46,9 @@ public final class ConfigResolver {
     for (Setting s : SettingsTable.ALL) {
       values.put(s, s == SettingsTable.CONFIG_FILE ? configFile : resolveOne(s, in, fileEntries, fileLocation, warnings));
     }
-    return new Resolution(new EffectiveConfig(values), problems, warnings);
+    EffectiveConfig config = new EffectiveConfig(values);
+    ArpRate.fallbackWarning(config).ifPresent(warnings::add);
+    return new Resolution(config, problems, warnings);
   }
 
   private static ResolvedValue resolveOne(Setting s, ConfigInputs in, Map<String, String> file, String fileLocation,

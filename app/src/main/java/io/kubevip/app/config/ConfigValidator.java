@@ -75,6 +75,11 @@ public final class ConfigValidator {
       problems.add(new Problem(address.where(), null,
           "is not set; the control plane (cp_enable) needs a VIP: expected an IP or DNS name, e.g. 192.0.2.10"));
     }
+    if (config.isTrue(CP_ENABLE) && address.isSet() && config.normalized(ADDRESS).isPresent()
+        && !VipList.parse(address.value()).dnsNames().isEmpty() && !features.isAvailable(Feature.DNS_NAMES)) {
+      problems.add(Problem.of(address, "names a DNS name: DNS-named VIPs are " + NOT_AVAILABLE
+          + "; expected IP addresses"));
+    }
     if (address.isSet() && config.normalized(ADDRESS).isPresent() && !features.isAvailable(Feature.DHCP)
         && VipList.parse(address.value()).hasDhcpMarker()) {
       problems.add(Problem.of(address, "asks for a DHCP-leased VIP (0.0.0.0 / ::): DHCP is " + NOT_AVAILABLE));
@@ -103,6 +108,10 @@ public final class ConfigValidator {
   }
 
   private static void checkOps(EffectiveConfig config, List<Problem> problems) {
+    if (config.get(NETNS).isSet() && !config.get(VIP_INTERFACE).isSet()) {
+      problems.add(Problem.of(config.get(NETNS), "needs vip_interface: the default-route interface would be looked up"
+          + " in this process's namespace, not in " + config.get(NETNS).value()));
+    }
     config.normalized(HEALTH_CHECK_PORT).map(Long::parseLong).filter(p -> p > 0 && p <= 1024)
         .ifPresent(p -> problems.add(Problem.of(config.get(HEALTH_CHECK_PORT),
             "is a privileged port; expected 0 (served on the metrics port) or 1025..65535")));
@@ -118,6 +127,8 @@ public final class ConfigValidator {
     for (DataPlaneMode m : DataPlaneMode.enabled(config)) {
       unavailable(config, m.setting(), features, m.feature(), problems);
     }
+    unavailable(config, SVC_ENABLE, features, Feature.SERVICES, problems);
+    unavailable(config, VIP_PRESERVE_ON_LEADERSHIP_LOSS, features, Feature.PRESERVE_ON_LEADERSHIP_LOSS, problems);
     unavailable(config, ENABLE_UPNP, features, Feature.UPNP, problems);
     unavailable(config, VIP_DDNS, features, Feature.DHCP, problems);
     unavailable(config, LB_ENABLE, features, Feature.IPVS, problems);

@@ -16,9 +16,12 @@ public final class FeatureAvailability {
     this.available = EnumSet.copyOf(available);
   }
 
-  /** This build: no data-plane mode exists yet (ARP, BGP, routing table, WireGuard, UPnP, DHCP come later). */
+  /**
+   * This build: ARP mode with the control-plane VIP. LoadBalancer Services, BGP, routing table, WireGuard, UPnP and
+   * DHCP come later.
+   */
   public static FeatureAvailability current() {
-    return new FeatureAvailability(EnumSet.noneOf(Feature.class));
+    return new FeatureAvailability(EnumSet.of(Feature.ARP));
   }
 
   public static FeatureAvailability of(Feature... features) {

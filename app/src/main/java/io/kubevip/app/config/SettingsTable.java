@@ -59,8 +59,9 @@ public final class SettingsTable {
   public static final Setting VIP_SKIPDAD = row("VIP", "vip_skipdad", null, "kubevip.vip.skip-dad", Types.bool(), "true",
       "Add IPv6 VIPs with nodad (no duplicate address detection); kubevip default differs from kube-vip (false)");
   // ARP
-  public static final Setting VIP_ARPRATE = row("ARP", "vip_arpRate", null, "kubevip.arp.rate", Types.millis(ofMillis(500)),
-      "3000", "Gratuitous ARP / unsolicited NA re-send interval; env in milliseconds, minimum 500");
+  public static final Setting VIP_ARPRATE = row("ARP", "vip_arpRate", null, "kubevip.arp.rate", Types.millis(ZERO),
+      "3000", "Gratuitous ARP / unsolicited NA re-send interval; env in milliseconds; below 500 falls back to 3000 with a"
+          + " warning (as kube-vip)");
   public static final Setting VIP_PRESERVE_ON_LEADERSHIP_LOSS = row("ARP", "vip_preserve_on_leadership_loss",
       "--preserveVipOnLeadershipLoss", "kubevip.arp.preserve-on-leadership-loss", Types.bool(), "false",
       "Keep the VIP (but stop announcing) when leadership is lost");
@@ -244,6 +245,9 @@ public final class SettingsTable {
       Types.integer(-8, 12), "0", "slog level: -4 debug, 0 info, 4 warn, 8 error");
   public static final Setting LOG_FORMAT = row("Ops", "kubevip_log_format", null, "kubevip.log.format",
       Types.oneOf("text", "json"), "text", "kubevip extra: json = ECS structured logs on the console");
+  public static final Setting NETNS = row("Ops", "kubevip_netns", null, "kubevip.network-namespace", Types.text(), null,
+      "kubevip extra, for labs: ip netns name the ARP data plane (VIPs, ARP/NA, link watch) works in while the"
+          + " process, its API client and HTTP endpoints stay where they run; unset = the process's own namespace");
   public static final Setting CONFIG_FILE = row("Ops", "config_file", "--config-file", "kubevip.config-file",
       Types.path(), null, "YAML or JSON file with settings (keys: env names or flag names)");
 
@@ -267,7 +271,7 @@ public final class SettingsTable {
       CP_HC_ADDRESS, CP_HC_PERIOD, CP_HC_TIMEOUT, CP_HC_FAILURE_THRESHOLD, CP_HC_CA_PATH,
       VIP_ROUTINGTABLEID, VIP_ROUTINGTABLETYPE, VIP_ROUTINGPROTOCOL, VIP_CLEANROUTINGTABLE,
       CP_DETECT, K8S_CONFIG_FILE, KUBERNETES_ADDR,
-      PROMETHEUS_SERVER, HEALTH_CHECK_PORT, VIP_LOGLEVEL, LOG_FORMAT, CONFIG_FILE);
+      PROMETHEUS_SERVER, HEALTH_CHECK_PORT, VIP_LOGLEVEL, LOG_FORMAT, NETNS, CONFIG_FILE);
 
   public static Optional<Setting> byEnv(String name) {
     return ALL.stream().filter(s -> name.equals(s.env()) || s.envAliases().contains(name)).findFirst();

@@ -2,18 +2,23 @@
 package io.kubevip.app.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.kubevip.app.config.Configs;
 import io.kubevip.app.config.DataPlaneMode;
-import io.kubevip.app.config.Feature;
 import io.kubevip.app.config.FeatureAvailability;
 import io.kubevip.app.settings.KubevipSettings;
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
+import io.kubevip.testkit.fakes.FakeVipAddressPort;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,21 +28,34 @@ import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * Starts the real manager context (ARP profile, a test feature set that claims ARP exists) on a random port; no
- * data-plane code exists, so nothing touches the network beyond the loopback HTTP calls.
+ * Starts the real manager context (ARP profile, control plane on) on a random port against the fabric8 mock API;
+ * the ARP data plane is replaced by fakes, so nothing touches the network beyond loopback HTTP.
  */
-@SpringBootTest(classes = KubevipApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {KubevipApplication.class, FakeArpNetwork.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"kubevip.vip.interface-name=sneaky", "kubevip.mode.bgp=true"})
 @ContextConfiguration(initializers = ManagerContextArpTest.Init.class)
 class ManagerContextArpTest {
 
+  static final MockApi API = new MockApi();
+
   static class Init extends KubevipContextInitializer {
     Init() {
       super(Configs.config(Map.of("vip_arp", "true", "cp_enable", "true", "address", "192.0.2.10",
-          "vip_nodename", "Node-A", "prometheus_server", "127.0.0.1:0",
-          "kubevip_log_format", "json")), FeatureAvailability.of(Feature.ARP));
+          "vip_nodename", "Node-A", "prometheus_server", "127.0.0.1:0", "vip_interface", "eth0",
+          "k8s_config_file", API.kubeconfig.toString(), "kubevip_log_format", "json")),
+          FeatureAvailability.current());
     }
   }
+
+  @AfterAll
+  static void stopApi() {
+    API.close();
+  }
+
+  @Autowired
+  FakeVipAddressPort addresses;
+  @Autowired
+  FakeL2AnnouncePort announcer;
 
   @LocalServerPort
   int port;
@@ -57,6 +75,14 @@ class ManagerContextArpTest {
   }
 
   @Test
+  void givenFakeDataPlane_whenRunning_thenNoLinuxAdapterWasEverCreated() {
+    var factory = ((org.springframework.context.ConfigurableApplicationContext) context).getBeanFactory();
+    assertThat(factory.containsBeanDefinition("linuxVipAddresses")).isTrue();
+    assertThat(List.of("linuxVipAddresses", "linuxL2Announcer", "linuxLinkWatch", "linuxDuplicateDetector",
+        "linuxArpDataPlane", "dataPlaneNamespace")).noneMatch(factory::containsSingleton);
+  }
+
+  @Test
   void givenResolvedConfig_whenBound_thenSettingsRecordsCarryTheValues() {
     assertThat(settings.mode()).isEqualTo(DataPlaneMode.ARP);
     assertThat(settings.nodeName()).isEqualTo("node-a");
@@ -67,7 +93,7 @@ class ManagerContextArpTest {
 
   @Test
   void givenKubevipPropertiesBelowTheResolvedSource_whenBound_thenTheyCannotBypassValidation() {
-    assertThat(settings.vip().interfaceName()).isNull();
+    assertThat(settings.vip().interfaceName()).isEqualTo("eth0");
     assertThat(context.getBean(KubevipProperties.class).mode().bgp()).isFalse();
   }
 
@@ -83,6 +109,19 @@ class ManagerContextArpTest {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).containsPattern(
         "kube_vip_build_info\\{[^}]*build=\"[^\"]+\"[^}]*node=\"node-a\"[^}]*version=\"[^\"]+\"[^}]*} 1");
+  }
+
+  @Test
+  void givenSoleNode_whenStarted_thenItLeadsOnTheMockApiAndServesTheVipThroughTheFakes() throws Exception {
+    VipAddress vip = VipAddress.parse("192.0.2.10");
+    await().atMost(Duration.ofSeconds(10)).until(() -> addresses.addresses(FakeArpNetwork.ETH0).contains(vip));
+    assertThat(API.holder("kube-system", "plndr-cp-lock")).contains("node-a");
+    assertThat(announcer.bursts(vip, FakeArpNetwork.ETH0)).isPositive();
+    assertThat(get("/readyz").statusCode()).isEqualTo(200);
+    assertThat(get("/metrics").body())
+        .containsPattern("kube_vip_is_leader\\{[^}]*lease_name=\"plndr-cp-lock\"[^}]*node=\"node-a\"[^}]*} 1")
+        .contains("kube_vip_leader_election_transitions_total{lease_name=\"plndr-cp-lock\"} 1")
+        .contains("kubevip_acquire_to_announce_seconds_count 1");
   }
 
   private HttpResponse<String> get(String path) throws Exception {

@@ -44,7 +44,7 @@ class ManagerContextBgpTest {
               new io.kubevip.app.config.PropertyEntry("kubevip.leader-election.renew-deadline", "500ms", "test"),
               new io.kubevip.app.config.PropertyEntry("kubevip.leader-election.retry-period", "100ms", "test")))
               .config(),
-          FeatureAvailability.of(Feature.BGP));
+          FeatureAvailability.of(Feature.BGP, Feature.SERVICES));
     }
   }
 

@@ -80,8 +80,10 @@ class ResolvedPropertySourceTest {
 
   @Test
   void givenInvalidConfig_whenInitializerCreated_thenRefusedWithTheProblem() {
-    assertThatThrownBy(() -> new KubevipContextInitializer(Configs.config(ARP), FeatureAvailability.current()))
-        .hasMessageContaining("vip_arp: not available in this version");
+    Map<String, String> services = new java.util.HashMap<>(ARP);
+    services.put("svc_enable", "true");
+    assertThatThrownBy(() -> new KubevipContextInitializer(Configs.config(services), FeatureAvailability.current()))
+        .hasMessageContaining("svc_enable: not available in this version");
   }
 
   /** Every property of the table binds to a field of the kubevip tree (an unbound one fails the bind). */

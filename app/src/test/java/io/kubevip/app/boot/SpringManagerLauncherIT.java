@@ -27,7 +27,7 @@ class SpringManagerLauncherIT {
     var config = Configs.config(Map.of("vip_routingtable", "true", "svc_enable", "true",
         "prometheus_server", "127.0.0.1:0", "kubevip_log_format", "json", "vip_nodename", "n1"));
     try (ConfigurableApplicationContext ctx = SpringManagerLauncher.start(config,
-        FeatureAvailability.of(Feature.ROUTING_TABLE))) {
+        FeatureAvailability.of(Feature.ROUTING_TABLE, Feature.SERVICES))) {
       assertThat(ctx.getEnvironment().getActiveProfiles()).containsExactly("routetable");
       assertThat(ctx.getBean(ModeMarker.class).mode().profile()).isEqualTo("routetable");
     }

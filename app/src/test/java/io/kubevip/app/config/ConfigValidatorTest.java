@@ -3,6 +3,7 @@ package io.kubevip.app.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubevip.app.config.Resolution;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +55,9 @@ class ConfigValidatorTest {
             "debounce_time: '5 seconds' is not a duration; expected e.g. 1500ms, 15s, 1m30s or PT15S"),
         Arguments.of("port out of range", Map.of("port", "70000"),
             "port: '70000' is out of range; expected 1..65535"),
-        Arguments.of("ARP rate too low", Map.of("vip_arpRate", "100"),
-            "vip_arpRate: '100' is too short; expected at least 500ms"),
+        Arguments.of("netns without interface", Map.of("kubevip_netns", "lab1"),
+            "kubevip_netns: 'lab1' needs vip_interface: the default-route interface would be looked up in this"
+                + " process's namespace, not in lab1"),
         Arguments.of("bad prometheus_server", Map.of("prometheus_server", "2112"),
             "prometheus_server: '2112' has no port; expected :port or host:port, e.g. :2112"),
         Arguments.of("privileged health port", Map.of("health_check_port", "80"),
@@ -91,14 +93,46 @@ class ConfigValidatorTest {
   }
 
   @Test
-  void givenThisBuild_whenAnyModeRequested_thenNotAvailableByName() {
-    for (String mode : List.of("vip_arp", "bgp_enable", "vip_routingtable", "vip_wireguard")) {
+  void givenThisBuild_whenAModeOtherThanArpRequested_thenNotAvailableByName() {
+    assertThat(ConfigValidator.validate(Configs.config(VALID_ARP), FeatureAvailability.current())).isEmpty();
+    for (String mode : List.of("bgp_enable", "vip_routingtable", "vip_wireguard")) {
       Map<String, String> env = new HashMap<>(VALID_ARP);
       env.remove("vip_arp");
       env.put(mode, "true");
       assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current()))
           .extracting(Problem::toString).containsExactly(mode + ": not available in this version");
     }
+  }
+
+  @Test
+  void givenThisBuild_whenServicesRequested_thenNotAvailableByName() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.put("svc_enable", "true");
+    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current()))
+        .extracting(Problem::toString).containsExactly("svc_enable: not available in this version");
+  }
+
+  @Test
+  void givenThisBuild_whenDnsNamedVipOrPreservedVipRequested_thenNotAvailableByName() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.put("address", "cp.example.com");
+    env.put("vip_preserve_on_leadership_loss", "true");
+    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current()))
+        .extracting(Problem::toString).containsExactly(
+            "address: 'cp.example.com' names a DNS name: DNS-named VIPs are not available in this version; expected IP"
+                + " addresses",
+            "vip_preserve_on_leadership_loss: not available in this version");
+  }
+
+  @Test
+  void givenArpRateBelow500_whenResolved_thenValidWithAWarningAndTheKubeVipFallback() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.put("vip_arpRate", "100");
+    Resolution r = Configs.resolve(env, Map.of(), List.of());
+    assertThat(ConfigValidator.validate(r.config(), FeatureAvailability.current())).isEmpty();
+    assertThat(r.warnings()).contains("vip_arpRate: '100' is below 500 ms; using 3000 ms as kube-vip does");
+    assertThat(ArpRate.effective(java.time.Duration.ofMillis(100))).isEqualTo(java.time.Duration.ofMillis(3000));
+    assertThat(ArpRate.effective(java.time.Duration.ofMillis(500))).isEqualTo(java.time.Duration.ofMillis(500));
   }
 
   @Test

@@ -114,6 +114,6 @@ class SettingsTableTest {
   void givenSecretSettings_whenListed_thenPeerPasswordIsSecret() {
     assertThat(SettingsTable.ALL.stream().filter(Setting::secret).map(Setting::name))
         .containsExactly("bgp_peerpass");
-    assertThat(SettingsTable.ALL.stream().map(Setting::env).filter(Objects::nonNull)).contains("kubevip_log_format");
+    assertThat(SettingsTable.ALL.stream().map(Setting::env).filter(Objects::nonNull)).contains("kubevip_log_format", "kubevip_netns");
   }
 }

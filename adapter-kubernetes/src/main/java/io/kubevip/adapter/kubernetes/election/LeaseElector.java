@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.adapter.kubernetes.election;
 
+import io.kubevip.domain.lease.LeaseTiming;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +25,12 @@ import org.slf4j.LoggerFactory;
  *       matter. Every write is a compare-and-swap on resourceVersion.
  *   <li><b>Fencing.</b> A leader whose renewals keep failing calls {@link Listener#onStoppedLeading} at
  *       {@code lastSuccessfulRenewSent + renewDeadline}, from a timer independent of the (possibly hung) API call.
- *       See {@link ElectionTiming} for why that is before anyone else can acquire.
+ *       That is before anyone else can acquire (the fencing bound): a leader whose last successful renewal was
+ *       sent at {@code r} (its own clock) stops announcing at {@code r + renewDeadline}. A candidate takes the Lease
+ *       only after it has seen no change for {@code leaseDuration} on its own clock, counted from when it observed
+ *       that renewal, which is no earlier than {@code r}, and only with a successful compare-and-swap. So the old
+ *       leader has been silent for at least {@code leaseDuration - renewDeadline} ({@link LeaseTiming#safetyMargin},
+ *       the fencing margin) before anyone else can announce; only clock-rate drift, not clock offset, eats into it.
  *   <li><b>Staying alive.</b> Losing leadership returns to candidate; the process does not exit (kube-vip exits).
  * </ul>
  *
@@ -48,7 +54,7 @@ public final class LeaseElector implements AutoCloseable {
 
   private final LeaseStore store;
   private final String identity;
-  private final ElectionTiming timing;
+  private final LeaseTiming timing;
   private final Clock clock;
   private final Listener listener;
   private final ScheduledExecutorService scheduler;
@@ -67,8 +73,9 @@ public final class LeaseElector implements AutoCloseable {
   private Optional<String> lastAnnouncedHolder = Optional.empty();
   private AutoCloseable watch;
   private volatile Thread schedulerThread;
+  private volatile Optional<Duration> lastTakeoverGap = Optional.empty();
 
-  LeaseElector(LeaseStore store, String identity, ElectionTiming timing, Clock clock, Listener listener) {
+  LeaseElector(LeaseStore store, String identity, LeaseTiming timing, Clock clock, Listener listener) {
     this.store = Objects.requireNonNull(store);
     this.identity = requireIdentity(identity);
     this.timing = Objects.requireNonNull(timing);
@@ -80,7 +87,7 @@ public final class LeaseElector implements AutoCloseable {
 
   /** An elector on the Lease {@code namespace/name} through fabric8; call {@link #start()} to campaign. */
   public static LeaseElector onLease(io.fabric8.kubernetes.client.KubernetesClient client, String namespace, String name,
-      String identity, ElectionTiming timing, Clock clock, Listener listener) {
+      String identity, LeaseTiming timing, Clock clock, Listener listener) {
     return new LeaseElector(new Fabric8LeaseStore(client, namespace, name), identity, timing, clock, listener);
   }
 
@@ -94,6 +101,14 @@ public final class LeaseElector implements AutoCloseable {
       }
       scheduleTick(Duration.ZERO);
     });
+  }
+
+  /**
+   * For the last acquisition: how long before it this node last saw the previous holder's record change (its last
+   * renewal or its release). Set before {@link Listener#onStartedLeading} runs; empty for a fresh Lease.
+   */
+  public Optional<Duration> lastTakeoverGap() {
+    return lastTakeoverGap;
   }
 
   /** True while this node holds the Lease and is not fenced. */
@@ -211,7 +226,7 @@ public final class LeaseElector implements AutoCloseable {
     boolean wasLeading = leading;
     io.execute(() -> {
       Outcome outcome = tryAcquireOrRenew(base, seenAt, sent, wasLeading);
-      post(() -> apply(outcome, sent));
+      post(() -> apply(outcome, sent, base, seenAt));
     });
   }
 
@@ -253,12 +268,13 @@ public final class LeaseElector implements AutoCloseable {
   }
 
   // On the scheduler thread.
-  private void apply(Outcome o, Instant sent) {
+  // base/seenAt: the record the attempt decided on (our own write's watch event may already have replaced it).
+  private void apply(Outcome o, Instant sent, Optional<LeaseSnapshot> base, Instant seenAt) {
     inFlight = false;
     if (stopped) {
       return;
     }
-    applyOutcome(o, sent);
+    applyOutcome(o, sent, base, seenAt);
     if (retryWhenLanded) {
       retryWhenLanded = false;
       if (!leading) {
@@ -267,7 +283,7 @@ public final class LeaseElector implements AutoCloseable {
     }
   }
 
-  private void applyOutcome(Outcome o, Instant sent) {
+  private void applyOutcome(Outcome o, Instant sent, Optional<LeaseSnapshot> before, Instant beforeAt) {
     if (o.error() != null) {
       if (!(o.error() instanceof LeaseStore.ConflictException)) {
         LOG.warn("lease {} failed: {}", leading ? "renewal" : "acquisition", o.error().toString());
@@ -287,6 +303,10 @@ public final class LeaseElector implements AutoCloseable {
       armFence();
       if (!leading) {
         leading = true;
+        // Takeover gap: from the last change of the previous holder we observed (its last renewal, or its release)
+        // to now. Unknown on a fresh Lease or when the record was ours.
+        lastTakeoverGap = before.filter(b -> !b.heldBy(identity)).isPresent() && beforeAt != null
+            ? Optional.of(Duration.between(beforeAt, clock.instant())) : Optional.empty();
         LOG.info("acquired the lease as {} (transitions={})", identity,
             o.lease().map(LeaseSnapshot::transitions).orElse(0));
         listener.onStartedLeading();

@@ -4,6 +4,7 @@ package io.kubevip.adapter.kubernetes.election;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.kubevip.domain.lease.LeaseTiming;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -11,8 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /** Split-brain safety of the election with a Lease store that can be partitioned per node. */
 class LeaseElectorFencingTest {
-  private static final ElectionTiming FAST =
-      new ElectionTiming(Duration.ofMillis(1200), Duration.ofMillis(600), Duration.ofMillis(150));
+  private static final LeaseTiming FAST =
+      new LeaseTiming(Duration.ofMillis(1200), Duration.ofMillis(600), Duration.ofMillis(150));
 
   private final InMemoryLeaseStore api = new InMemoryLeaseStore();
   private final Timeline timeline = new Timeline();
@@ -53,9 +54,12 @@ class LeaseElectorFencingTest {
     long startedB = timeline.first("node-b", "started").orElseThrow().nanos();
     assertThat(Duration.ofNanos(startedB - stoppedA))
         .as("old leader silent before the new one announces")
-        .isGreaterThanOrEqualTo(FAST.fencingMargin().minusMillis(50));
+        .isGreaterThanOrEqualTo(FAST.safetyMargin().minusMillis(50));
     assertThat(timeline.neverTwoLeaders()).isTrue();
     assertThat(a.isLeader()).isFalse();
+    assertThat(a.lastTakeoverGap()).as("a created the Lease: no previous holder").isEmpty();
+    assertThat(b.lastTakeoverGap()).as("b waited a whole lease duration after a's last renewal it saw")
+        .hasValueSatisfying(gap -> assertThat(gap).isGreaterThanOrEqualTo(FAST.leaseDuration()));
   }
 
   @Test
@@ -74,7 +78,7 @@ class LeaseElectorFencingTest {
 
   @Test
   void givenLeaderReleases_whenPeerWatches_thenPeerTakesOverBeforeItsNextRetry() {
-    ElectionTiming slowRetry = new ElectionTiming(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofSeconds(2));
+    LeaseTiming slowRetry = new LeaseTiming(Duration.ofSeconds(6), Duration.ofSeconds(4), Duration.ofSeconds(2));
     viewA = api.view();
     viewB = api.view();
     a = new LeaseElector(viewA, "node-a", slowRetry, Clock.systemUTC(), timeline.listener("node-a"));

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.domain.lease.LeaseTiming;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 /** The election against the fabric8 mock API server in CRUD mode (409 on stale resourceVersion, real watches). */
 @EnableKubernetesMockClient(crud = true)
 class LeaseElectorMockApiIT {
-  private static final ElectionTiming TIMING =
-      new ElectionTiming(Duration.ofMillis(4500), Duration.ofMillis(3000), Duration.ofMillis(1500));
+  private static final LeaseTiming TIMING =
+      new LeaseTiming(Duration.ofMillis(4500), Duration.ofMillis(3000), Duration.ofMillis(1500));
 
   KubernetesClient client;
   private final Timeline timeline = new Timeline();

@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.boot;
+
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Optional;
+
+/** A fabric8 mock API server in CRUD mode plus a kubeconfig file naming it, for manager-context tests. */
+final class MockApi implements AutoCloseable {
+  final KubernetesMockServer server =
+      new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
+  final KubernetesClient client;
+  final Path kubeconfig;
+
+  MockApi() {
+    server.init();
+    client = server.createClient();
+    try {
+      kubeconfig = Files.createTempFile("kubevip-mock", ".kubeconfig");
+      Files.writeString(kubeconfig, """
+          apiVersion: v1
+          kind: Config
+          clusters:
+          - name: mock
+            cluster: {server: "%s"}
+          users:
+          - name: test
+            user: {token: test}
+          contexts:
+          - name: mock
+            context: {cluster: mock, user: test}
+          current-context: mock
+          """.formatted(client.getMasterUrl().toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Optional<String> holder(String namespace, String name) {
+    Lease l = client.leases().inNamespace(namespace).withName(name).get();
+    return Optional.ofNullable(l).map(x -> x.getSpec().getHolderIdentity()).filter(h -> !h.isEmpty());
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+    try {
+      Files.deleteIfExists(kubeconfig);
+    } catch (IOException e) {
+      // temp file; nothing to do
+    }
+  }
+}
