@@ -124,6 +124,10 @@ public final class LabRun implements AutoCloseable {
     Long gap = prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     boolean ok = lost == 0 && dual == 0 && !s.isEmpty() && prober.owners().equals(Set.of(owner));
     String rate = String.format("%d probes, %.0f/s", s.size(), s.size() * 1e6 / Math.max(1, end - t0));
+    String flaps = changesOtherThan("", t0);
+    if (!flaps.isEmpty()) {
+      rate += "; " + flaps;
+    }
     return new EventResult("steady " + window.toMillis() + " ms", owner,
         prober.owners().size() == 1 ? owner() : null, gap, lost, dual, null, null, ok, rate);
   }
@@ -201,8 +205,26 @@ public final class LabRun implements AutoCloseable {
         : orphanLeft ? "orphan VIP still on eth0"
         : "orphan VIP removed " + removedMs + " ms after restart"
             + (goneBeforeDataLink ? "" : ", only once the data link was back");
-    boolean ok = !orphanLeft && dual == 0 && owner.equals(now);
+    String flaps = changesOtherThan(node, t0);
+    if (!flaps.isEmpty()) {
+      note += "; " + flaps;
+    }
+    boolean ok = !orphanLeft && dual == 0 && lost == 0 && owner.equals(now);
     return new EventResult("recover " + node, owner, now, gap, lost, dual, null, null, ok, note);
+  }
+
+  /**
+   * VIP removals and additions since {@code t0} on nodes other than {@code except}, e.g. "node3 -VIP 412 ms,
+   * node3 +VIP 905 ms": a leader that fenced itself (renew missed) and took the lease back shows up here.
+   */
+  private String changesOtherThan(String except, long t0) {
+    List<String> out = new ArrayList<>();
+    for (Prober.OwnerChange c : prober.ownerChanges(t0)) {
+      if (!c.node().equals(except)) {
+        out.add(c.node() + (c.holds() ? " +VIP " : " -VIP ") + (c.atMicros() - t0) / 1000 + " ms");
+      }
+    }
+    return out.isEmpty() ? "" : "VIP moved meanwhile: " + String.join(", ", out);
   }
 
   private void awaitOrphanGone(String node, Duration timeout) {
