@@ -23,6 +23,11 @@ public final class LabMain {
       return 2;
     });
     cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (shuttingDown()) {
+        // Ctrl-C or SIGTERM while building: the teardown hook pulled the lab from under the step that failed
+        cmd.getErr().println("kubevip lab: stopped; namespaces and processes removed");
+        return 130;
+      }
       if (ex instanceof LabException || ex instanceof IllegalArgumentException) {
         cmd.getErr().println("kubevip lab: " + ex.getMessage());
         return ex instanceof IllegalArgumentException ? 2 : 1;
@@ -30,5 +35,17 @@ public final class LabMain {
       throw ex;
     });
     return cli.execute(args);
+  }
+
+  /** True once the JVM runs its shutdown hooks (a hook can then no longer be added). */
+  static boolean shuttingDown() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException e) {
+      return true;
+    }
   }
 }

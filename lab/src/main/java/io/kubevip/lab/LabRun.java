@@ -56,7 +56,14 @@ public final class LabRun implements AutoCloseable {
   }
 
   private void bringUp() {
-    topology = LabTopology.build(settings.nodes());
+    LabTopology planned = LabTopology.plan(settings.nodes());
+    synchronized (this) {
+      if (closed) {
+        throw new LabException("lab torn down while it was being built");
+      }
+      topology = planned; // held before anything exists, so a Ctrl-C during create() removes what was made
+    }
+    topology.create();
     progress.accept("namespaces: " + String.join(" ", topology.namespaces()));
     Path work = settings.workDir().resolve(topology.prefix().replace("-", ""));
     try {

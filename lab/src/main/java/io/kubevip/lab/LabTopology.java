@@ -40,12 +40,27 @@ public final class LabTopology implements AutoCloseable {
 
   /** Builds the namespaces for {@code nodes} nodes (node1..), the client, the API and both LANs. */
   public static LabTopology build(int nodes) {
+    LabTopology t = plan(nodes);
+    t.create();
+    return t;
+  }
+
+  /**
+   * Names a topology without creating anything, so an owner can hold it (and {@link #close()} it from a shutdown
+   * hook) before {@link #create()} starts making namespaces.
+   */
+  public static LabTopology plan(int nodes) {
     if (nodes < 1 || nodes > MAX_NODES) {
       throw new IllegalArgumentException("nodes must be 1.." + MAX_NODES + ", was " + nodes);
     }
     String id = HexFormat.of().formatHex(new byte[] {
         (byte) ThreadLocalRandom.current().nextInt(), (byte) ThreadLocalRandom.current().nextInt()});
-    LabTopology t = new LabTopology("kl" + id + "-", nodes);
+    return new LabTopology("kl" + id + "-", nodes);
+  }
+
+  /** Creates everything {@link #plan} named; on failure removes what it made and rethrows. */
+  public void create() {
+    LabTopology t = this;
     try {
       t.bridge(LAN, "br0");
       t.bridge(MGMT, "br1");
@@ -59,7 +74,6 @@ public final class LabTopology implements AutoCloseable {
       }
       t.namespace(CLIENT);
       t.attach(LAN, "v-" + CLIENT, CLIENT, "eth0", List.of(t.dataV4(CLIENT) + "/24", t.dataV6(CLIENT) + "/64"));
-      return t;
     } catch (RuntimeException | Error e) {
       t.close();
       throw e;
@@ -78,8 +92,13 @@ public final class LabTopology implements AutoCloseable {
     if (name.length() > 15) {
       throw new IllegalArgumentException("namespace name " + name + " exceeds 15 characters");
     }
-    Exec.run("ip", "netns", "add", name).requireSuccess();
-    created.add(role);
+    synchronized (this) {
+      if (closed) {
+        throw new LabException("lab torn down while it was being built");
+      }
+      Exec.run("ip", "netns", "add", name).requireSuccess();
+      created.add(role);
+    }
     ip(role, "link", "set", "lo", "up");
     // No DAD: addresses are usable at once, so the first probes of a run are not lost to a tentative source.
     exec(role, "sysctl", "-qw", "net.ipv6.conf.all.accept_dad=0", "net.ipv6.conf.default.accept_dad=0")
@@ -119,7 +138,7 @@ public final class LabTopology implements AutoCloseable {
   }
 
   /** Every namespace this lab created, in creation order. */
-  public List<String> namespaces() {
+  public synchronized List<String> namespaces() {
     return created.stream().map(this::ns).toList();
   }
 
