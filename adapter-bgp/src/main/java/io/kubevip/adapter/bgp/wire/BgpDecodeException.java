@@ -27,7 +27,9 @@ public final class BgpDecodeException extends Exception {
   private final Handling handling;
 
   public BgpDecodeException(int code, int subcode, byte[] data, Handling handling, String detail) {
-    super(detail + ": " + ErrorCodes.describe(code, subcode) + " " + handling.name().toLowerCase().replace('_', '-'));
+    // no stack trace: the protocol facts are the diagnosis, and peers can make us build many of these
+    super(detail + ": " + ErrorCodes.describe(code, subcode) + " " + handling.name().toLowerCase().replace('_', '-'),
+        null, false, false);
     this.code = code;
     this.subcode = subcode;
     this.data = data == null ? new byte[0] : data.clone();

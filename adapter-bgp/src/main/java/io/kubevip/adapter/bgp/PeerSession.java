@@ -1,0 +1,470 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.adapter.bgp;
+
+import io.github.resilience4j.core.IntervalFunction;
+import io.kubevip.adapter.bgp.wire.AfiSafi;
+import io.kubevip.adapter.bgp.wire.AsFormat;
+import io.kubevip.adapter.bgp.wire.BgpDecodeException;
+import io.kubevip.adapter.bgp.wire.BgpMessage;
+import io.kubevip.adapter.bgp.wire.Capability;
+import io.kubevip.adapter.bgp.wire.ErrorCodes;
+import io.kubevip.adapter.bgp.wire.Keepalive;
+import io.kubevip.adapter.bgp.wire.Notification;
+import io.kubevip.adapter.bgp.wire.Open;
+import io.kubevip.adapter.bgp.wire.Prefix;
+import io.kubevip.adapter.bgp.wire.RouteRefresh;
+import io.kubevip.adapter.bgp.wire.Update;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer's RFC 4271 §8 state machine on a dedicated thread with blocking sockets (simple and correct beats
+ * clever): Connect → OpenSent → OpenConfirm → Established, back to Idle on any error, then connect-retry after
+ * an exponential backoff with jitter (Resilience4j {@link IntervalFunction}). Everything written goes through one
+ * single-thread writer, so the table dump at Established and later incremental UPDATEs keep their order.
+ */
+final class PeerSession {
+  private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
+  /** RFC 4271 §8.2.2: "large value" for the hold timer in OpenSent; 4 minutes is suggested. */
+  private static final Duration OPEN_SENT_HOLD = Duration.ofMinutes(4);
+  private static final int CONNECT_TIMEOUT_MS = 5_000;
+
+  /** The speaker side: the routes this session must carry. */
+  interface Routes {
+    /** Marks the session ready for incremental updates and returns what to send first, atomically. */
+    Set<Prefix> attach(PeerSession session);
+
+    void detach(PeerSession session);
+
+    Set<Prefix> snapshot();
+  }
+
+  private final BgpSpeakerConfig speaker;
+  private final BgpPeerConfig peer;
+  private final SocketOpener opener;
+  private final Routes routes;
+  private final ScheduledExecutorService timers;
+  private final IntervalFunction backoff;
+  private final Thread thread;
+  private final Object wake = new Object();
+  private final AtomicLong updatesReceived = new AtomicLong();
+  private final AtomicLong treatAsWithdraw = new AtomicLong();
+
+  private volatile boolean running = true;
+  private volatile SessionState state = SessionState.IDLE;
+  private volatile Connection connection;
+  private volatile Socket socket;
+  private volatile int establishedCount;
+  private volatile Notification lastSent;
+  private volatile Notification lastReceived;
+
+  PeerSession(BgpSpeakerConfig speaker, BgpPeerConfig peer, SocketOpener opener, Routes routes,
+      ScheduledExecutorService timers) {
+    this.speaker = speaker;
+    this.peer = peer;
+    this.opener = opener;
+    this.routes = routes;
+    this.timers = timers;
+    this.backoff = IntervalFunction.ofExponentialRandomBackoff(speaker.connectRetryInitial(), 2.0, 0.2,
+        speaker.connectRetryMax());
+    this.thread = new Thread(this::run, "bgp-" + peer.describe().replace(' ', '-'));
+    this.thread.setDaemon(true);
+  }
+
+  void start() {
+    thread.start();
+  }
+
+  BgpPeerConfig peer() {
+    return peer;
+  }
+
+  PeerStatus status() {
+    Connection c = connection;
+    Negotiated n = c == null ? null : c.negotiated;
+    boolean up = state == SessionState.ESTABLISHED && n != null;
+    return new PeerStatus(peer.describe(), state, up ? n.holdTime() : null, up ? n.keepalive() : null,
+        establishedCount, lastSent, lastReceived, updatesReceived.get(), treatAsWithdraw.get());
+  }
+
+  /** Queues UPDATEs for a change; called under the speaker's lock so changes keep their order. */
+  void enqueue(Collection<Prefix> announce, Collection<Prefix> withdraw) {
+    Connection c = connection;
+    if (c == null || c.encoder == null) {
+      return;
+    }
+    List<Update> updates = new ArrayList<>(c.encoder.withdraw(withdraw));
+    updates.addAll(c.encoder.announce(announce));
+    updates.forEach(c::send);
+  }
+
+  /**
+   * Stops the session: withdraws every route, sends Cease/Administrative Shutdown with the RFC 9003 message,
+   * closes the socket and waits for the thread (at most {@code wait}).
+   */
+  void stop(String message, Duration wait) {
+    running = false;
+    Connection c = connection;
+    if (c != null && state == SessionState.ESTABLISHED && c.encoder != null) {
+      c.encoder.withdraw(routes.snapshot()).forEach(c::send);
+    }
+    if (c != null && state != SessionState.CONNECT) {
+      c.send(Notification.shutdown(message));
+      c.drain(wait);
+    }
+    closeSocket();
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      thread.join(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void run() {
+    int attempt = 1;
+    while (running) {
+      boolean established = false;
+      try {
+        established = connectOnce();
+      } catch (RuntimeException e) {
+        log.error("BGP peer {}: session failed unexpectedly", peer.describe(), e);
+      } finally {
+        cleanUp();
+      }
+      if (!running) {
+        break;
+      }
+      attempt = established ? 1 : attempt + 1;
+      long waitMs = backoff.apply(Math.min(attempt, 30));
+      log.debug("BGP peer {}: connect retry in {} ms", peer.describe(), waitMs);
+      synchronized (wake) {
+        long until = System.nanoTime() + waitMs * 1_000_000;
+        while (running && System.nanoTime() < until) {
+          try {
+            wake.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+        }
+      }
+    }
+    state = SessionState.IDLE;
+  }
+
+  /** One connection from Connect to its end; true when it reached Established. */
+  private boolean connectOnce() {
+    state = SessionState.CONNECT;
+    Socket s;
+    try {
+      s = opener.open(peer);
+      socket = s;
+      if (!running) {
+        return false;
+      }
+      if (peer.sourceAddress() != null) {
+        s.bind(new InetSocketAddress(peer.sourceAddress(), 0));
+      }
+      s.setTcpNoDelay(true);
+      s.connect(new InetSocketAddress(peer.address(), peer.port()), CONNECT_TIMEOUT_MS);
+    } catch (IOException e) {
+      log.info("BGP peer {}: connect failed: {}", peer.describe(), e.getMessage());
+      return false;
+    }
+    Connection c;
+    try {
+      c = new Connection(s);
+    } catch (IOException e) {
+      log.info("BGP peer {}: connection lost at once: {}", peer.describe(), e.getMessage());
+      return false;
+    }
+    connection = c;
+    try {
+      return exchange(c, s);
+    } catch (SocketTimeoutException e) {
+      log.warn("BGP peer {}: hold timer expired in {} after {}; sending Hold Timer Expired", peer.describe(),
+          state, c.negotiated == null ? OPEN_SENT_HOLD : c.negotiated.holdTime());
+      c.send(new Notification(ErrorCodes.HOLD_TIMER_EXPIRED, 0));
+      c.drain(Duration.ofSeconds(1));
+      return c.negotiated != null && state == SessionState.ESTABLISHED;
+    } catch (IOException e) {
+      if (running) {
+        log.warn("BGP peer {}: connection closed in {}: {}", peer.describe(), state, e.getMessage());
+      }
+      return state == SessionState.ESTABLISHED;
+    }
+  }
+
+  private boolean exchange(Connection c, Socket s) throws IOException {
+    Open ours = Open.of(speaker.localAs(), (int) peer.holdTime().toSeconds(), speaker.routerId(), capabilities());
+    c.send(ours);
+    state = SessionState.OPEN_SENT;
+    s.setSoTimeout((int) OPEN_SENT_HOLD.toMillis());
+    BgpMessage m = c.read();
+    if (m == null) {
+      return false;
+    }
+    if (!(m instanceof Open theirs)) {
+      return fsmError(c, m, 1);
+    }
+    if (theirs.asNumber() != peer.peerAs()) {
+      return notify(c, new Notification(ErrorCodes.OPEN_MESSAGE, ErrorCodes.BAD_PEER_AS),
+          "peer says it is AS" + theirs.asNumber() + ", configured AS" + peer.peerAs());
+    }
+    if (theirs.bgpIdentifier().equals(speaker.routerId()) && speaker.localAs() == peer.peerAs()) {
+      return notify(c, new Notification(ErrorCodes.OPEN_MESSAGE, ErrorCodes.BAD_BGP_IDENTIFIER),
+          "peer uses our router ID " + speaker.routerId().getHostAddress() + " on an iBGP session");
+    }
+    Negotiated n = Negotiated.of(speaker, peer, theirs, s.getLocalAddress());
+    if (!n.ipv4() && !n.ipv6()) {
+      return notify(c, new Notification(ErrorCodes.OPEN_MESSAGE, ErrorCodes.UNSUPPORTED_CAPABILITY),
+          "no address family in common (we offer " + (peer.ipv4Unicast() ? "ipv4-unicast " : "")
+              + (peer.ipv6Unicast() ? "ipv6-unicast" : "") + ")");
+    }
+    c.negotiated = n;
+    c.send(Keepalive.INSTANCE);
+    state = SessionState.OPEN_CONFIRM;
+    s.setSoTimeout((int) n.holdTime().toMillis());
+    m = c.read();
+    if (m == null) {
+      return false;
+    }
+    if (!(m instanceof Keepalive)) {
+      return fsmError(c, m, 2);
+    }
+    established(c, theirs);
+    while (running) {
+      m = c.read();
+      if (m == null) {
+        return true;
+      }
+      if (m instanceof Update u) {
+        received(u);
+      } else if (m instanceof RouteRefresh rr) {
+        if (c.negotiated.supports(rr.family())) {
+          log.info("BGP peer {}: route refresh for {}", peer.describe(), rr.family());
+          c.encoder.announce(routes.snapshot().stream().filter(p -> p.family().equals(rr.family())).toList())
+              .forEach(c::send);
+        }
+      } else if (m instanceof Open) {
+        fsmError(c, m, 3);
+        return true;
+      }
+    }
+    return true;
+  }
+
+  private void established(Connection c, Open theirs) {
+    Negotiated n = c.negotiated;
+    c.encoder = new RouteEncoder(speaker, peer, n);
+    if (!n.keepalive().isZero()) {
+      long ms = n.keepalive().toMillis();
+      c.keepalives = timers.scheduleAtFixedRate(() -> c.send(Keepalive.INSTANCE), ms, ms, TimeUnit.MILLISECONDS);
+    }
+    establishedCount++;
+    state = SessionState.ESTABLISHED;
+    log.info("BGP peer {}: session established (peer router ID {}, hold {} s, keepalive {} ms, {}-octet AS,"
+        + " families{}{})", peer.describe(), theirs.bgpIdentifier().getHostAddress(), n.holdTime().toSeconds(),
+        n.keepalive().toMillis(), n.asFormat().octets(), n.ipv4() ? " ipv4-unicast" : "",
+        n.ipv6() ? " ipv6-unicast" : "");
+    Set<Prefix> table = routes.attach(this); // enqueues under the speaker lock: later changes follow it
+    log.debug("BGP peer {}: sent {} prefixes and End-of-RIB", peer.describe(), table.size());
+  }
+
+  /** Sends the initial table; called by the speaker inside {@link Routes#attach}. */
+  void sendTable(Set<Prefix> table) {
+    Connection c = connection;
+    if (c != null && c.encoder != null) {
+      c.encoder.announce(table).forEach(c::send);
+      c.encoder.endOfRib().forEach(c::send);
+    }
+  }
+
+  private void received(Update u) {
+    updatesReceived.incrementAndGet();
+    if (u.error() != null) {
+      if (u.isTreatAsWithdraw()) {
+        treatAsWithdraw.incrementAndGet();
+      }
+      log.warn("BGP peer {}: malformed UPDATE handled as {} (RFC 7606): {}", peer.describe(),
+          u.error().handling().name().toLowerCase().replace('_', '-'), u.error().getMessage());
+    }
+    // announce-only: received routes are validated, never installed
+  }
+
+  private boolean fsmError(Connection c, BgpMessage m, int subcode) {
+    // RFC 6608 subcodes: 1 unexpected in OpenSent, 2 in OpenConfirm, 3 in Established
+    Notification n = new Notification(ErrorCodes.FSM_ERROR, subcode);
+    return notify(c, n, "unexpected message type " + m.type() + " in " + state);
+  }
+
+  private boolean notify(Connection c, Notification n, String why) {
+    log.warn("BGP peer {}: {}; sending {}", peer.describe(), why, n);
+    c.send(n);
+    c.drain(Duration.ofSeconds(1));
+    return state == SessionState.ESTABLISHED;
+  }
+
+  private List<Capability> capabilities() {
+    List<Capability> caps = new ArrayList<>();
+    if (peer.ipv4Unicast()) {
+      caps.add(new Capability.Multiprotocol(AfiSafi.IPV4_UNICAST));
+    }
+    if (peer.ipv6Unicast()) {
+      caps.add(new Capability.Multiprotocol(AfiSafi.IPV6_UNICAST));
+    }
+    caps.add(new Capability.RouteRefreshSupport());
+    caps.add(new Capability.FourOctetAs(speaker.localAs()));
+    // RFC 4724: restart time 0 and no families: we keep no forwarding state, but learn the peer's restarts
+    caps.add(new Capability.GracefulRestart(false, 0, List.of()));
+    return caps;
+  }
+
+  private void cleanUp() {
+    Connection c = connection;
+    routes.detach(this);
+    connection = null;
+    if (c != null) {
+      c.close();
+    }
+    closeSocket();
+    if (state != SessionState.IDLE) {
+      log.info("BGP peer {}: session down", peer.describe());
+    }
+    state = SessionState.IDLE;
+  }
+
+  private void closeSocket() {
+    Socket s = socket;
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing after an error: nothing more to do
+      }
+    }
+  }
+
+  /** One TCP connection: its reader (session thread) and single-thread writer. */
+  private final class Connection {
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+    private final ExecutorService writer;
+    volatile Negotiated negotiated;
+    volatile RouteEncoder encoder;
+    volatile ScheduledFuture<?> keepalives;
+
+    Connection(Socket socket) throws IOException {
+      this.socket = socket;
+      InputStream raw = socket.getInputStream();
+      this.in = new DataInputStream(raw);
+      this.out = socket.getOutputStream();
+      this.writer = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "bgp-writer-" + peer.describe().replace(' ', '-'));
+        t.setDaemon(true);
+        return t;
+      });
+    }
+
+    AsFormat format() {
+      Negotiated n = negotiated;
+      return n == null ? AsFormat.FOUR_OCTET : n.asFormat();
+    }
+
+    void send(BgpMessage m) {
+      try {
+        writer.execute(() -> write(m));
+      } catch (java.util.concurrent.RejectedExecutionException closed) {
+        // connection already closed: the message would not reach the peer anyway
+      }
+    }
+
+    private void write(BgpMessage m) {
+      try {
+        out.write(m.encode(format()));
+        out.flush();
+        if (m instanceof Notification n) {
+          lastSent = n;
+        }
+      } catch (IOException e) {
+        log.debug("BGP peer {}: write failed: {}", peer.describe(), e.getMessage());
+        closeSocket();
+      }
+    }
+
+    /** Waits until everything queued is written. */
+    void drain(Duration wait) {
+      writer.shutdown();
+      try {
+        writer.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    /**
+     * Reads the next message; on a decode error sends the NOTIFICATION it names and returns null, and on a
+     * received NOTIFICATION logs it and returns null.
+     */
+    BgpMessage read() throws IOException {
+      byte[] header = new byte[BgpMessage.HEADER_LENGTH];
+      in.readFully(header);
+      BgpMessage m;
+      try {
+        int length = BgpMessage.frameLength(ByteBuffer.wrap(header));
+        byte[] whole = new byte[length];
+        System.arraycopy(header, 0, whole, 0, header.length);
+        in.readFully(whole, header.length, length - header.length);
+        m = BgpMessage.parse(ByteBuffer.wrap(whole), format());
+      } catch (BgpDecodeException e) {
+        Notification n = e.toNotification();
+        log.warn("BGP peer {}: {} in {}; sending {}", peer.describe(), e.getMessage(), state, n);
+        send(n);
+        drain(Duration.ofSeconds(1));
+        return null;
+      }
+      if (m instanceof Notification n) {
+        lastReceived = n;
+        log.warn("BGP peer {}: received NOTIFICATION {}", peer.describe(), n);
+        return null;
+      }
+      return m;
+    }
+
+    void close() {
+      ScheduledFuture<?> k = keepalives;
+      if (k != null) {
+        k.cancel(false);
+      }
+      writer.shutdownNow();
+      try {
+        socket.close();
+      } catch (IOException ignored) {
+        // already failed
+      }
+    }
+  }
+}
