@@ -47,6 +47,8 @@ final class PeerSession {
   /** RFC 4271 §8.2.2: "large value" for the hold timer in OpenSent; 4 minutes is suggested. */
   private static final Duration OPEN_SENT_HOLD = Duration.ofMinutes(4);
   private static final int CONNECT_TIMEOUT_MS = 5_000;
+  /** Set by the namespace test harness: the root namespace of the test machine routes to a real network. */
+  static final String REFUSE_ROOT_NAMESPACE = "kubevip.refuseRootNamespace";
 
   /** The speaker side: the routes this session must carry. */
   interface Routes {
@@ -184,8 +186,17 @@ final class PeerSession {
       if (!running) {
         return false;
       }
-      if (peer.sourceAddress() != null) {
+      if (peer.sourceAddress() != null && !s.isBound()) {
         s.bind(new InetSocketAddress(peer.sourceAddress(), 0));
+      }
+      if (!s.isBound() && Boolean.getBoolean(REFUSE_ROOT_NAMESPACE)) {
+        // java.net.Socket creates its descriptor lazily, on the calling thread: an opener that only ran
+        // "new Socket()" inside a namespace still dials from here. A socket bound to a namespace-only address
+        // proves where it lives; without that, under the test harness, refuse to send anything.
+        log.error("BGP peer {}: refusing to dial with an unbound socket while {}=true (bind it in the namespace)",
+            peer.describe(), REFUSE_ROOT_NAMESPACE);
+        s.close();
+        return false;
       }
       s.setTcpNoDelay(true);
       s.connect(new InetSocketAddress(peer.address(), peer.port()), CONNECT_TIMEOUT_MS);

@@ -5,9 +5,10 @@ import java.io.IOException;
 import java.net.Socket;
 
 /**
- * Creates the unconnected TCP socket a session dials with. The default is {@code new Socket()}; tests create it
- * inside a network namespace (a socket belongs to the namespace it was created in), and a TCP-MD5 opener sets
- * the key before connecting.
+ * Creates the unconnected TCP socket a session dials with. The default is {@code new Socket()}. To dial from a
+ * network namespace, the socket must be <em>bound</em> inside it: {@code java.net.Socket} creates its descriptor
+ * lazily on first use, so {@code new Socket()} alone on a namespace thread still lands in the caller's namespace.
+ * If the opener returns a bound socket, the session does not bind it again.
  */
 @FunctionalInterface
 public interface SocketOpener {

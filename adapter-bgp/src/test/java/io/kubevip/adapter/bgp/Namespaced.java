@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.adapter.bgp;
+
+import io.kubevip.testkit.netns.Topology;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+/** Socket openers for speakers that live in a test namespace. */
+final class Namespaced {
+  private Namespaced() {}
+
+  /**
+   * Creates and binds the socket on the namespace's thread to the node's own address of the peer's family. The
+   * bind forces the descriptor into existence there ({@code new Socket()} alone is lazy) and fails if the socket
+   * is anywhere else, because the address exists only inside the namespace.
+   */
+  static SocketOpener opener(Topology t, String role) {
+    return peer -> t.namespace(role).call(() -> {
+      Socket s = new Socket();
+      String local = peer.address().getAddress().length == 4 ? t.ipv4(role) : t.ipv6(role);
+      s.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
+      return s;
+    });
+  }
+}
