@@ -215,14 +215,15 @@ final class PeerSession {
     try {
       return exchange(c, s);
     } catch (SocketTimeoutException e) {
-      log.warn("BGP peer {}: hold timer expired in {} after {}; sending Hold Timer Expired", peer.describe(),
-          state, c.negotiated == null ? OPEN_SENT_HOLD : c.negotiated.holdTime());
+      log.warn("BGP peer {}: hold timer expired in {} after {} s; sending Hold Timer Expired", peer.describe(),
+          state, (c.negotiated == null ? OPEN_SENT_HOLD : c.negotiated.holdTime()).toSeconds());
       c.send(new Notification(ErrorCodes.HOLD_TIMER_EXPIRED, 0));
       c.drain(Duration.ofSeconds(1));
       return c.negotiated != null && state == SessionState.ESTABLISHED;
     } catch (IOException e) {
       if (running) {
-        log.warn("BGP peer {}: connection closed in {}: {}", peer.describe(), state, e.getMessage());
+        log.warn("BGP peer {}: connection closed in {}: {}", peer.describe(), state,
+            e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
       }
       return state == SessionState.ESTABLISHED;
     }
