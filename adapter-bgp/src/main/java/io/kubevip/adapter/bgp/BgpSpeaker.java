@@ -37,11 +37,11 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
   private boolean closed;
 
   public BgpSpeaker(BgpSpeakerConfig config, List<BgpPeerConfig> peers) {
-    this(config, peers, SocketOpener.DEFAULT);
+    this(config, peers, TransportOpener.DEFAULT);
   }
 
-  /** With a custom {@link SocketOpener} (network namespaces in tests, TCP-MD5). */
-  public BgpSpeaker(BgpSpeakerConfig config, List<BgpPeerConfig> peers, SocketOpener opener) {
+  /** With a custom {@link TransportOpener} (network namespaces in tests). */
+  public BgpSpeaker(BgpSpeakerConfig config, List<BgpPeerConfig> peers, TransportOpener opener) {
     this.config = Objects.requireNonNull(config, "config");
     Objects.requireNonNull(opener, "opener");
     this.timers = Executors.newSingleThreadScheduledExecutor(r -> {

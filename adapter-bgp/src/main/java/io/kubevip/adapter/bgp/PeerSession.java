@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -46,7 +45,7 @@ final class PeerSession {
   private static final Logger log = LoggerFactory.getLogger(PeerSession.class);
   /** RFC 4271 §8.2.2: "large value" for the hold timer in OpenSent; 4 minutes is suggested. */
   private static final Duration OPEN_SENT_HOLD = Duration.ofMinutes(4);
-  private static final int CONNECT_TIMEOUT_MS = 5_000;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** Set by the namespace test harness: the root namespace of the test machine routes to a real network. */
   static final String REFUSE_ROOT_NAMESPACE = "kubevip.refuseRootNamespace";
 
@@ -62,7 +61,7 @@ final class PeerSession {
 
   private final BgpSpeakerConfig speaker;
   private final BgpPeerConfig peer;
-  private final SocketOpener opener;
+  private final TransportOpener opener;
   private final Routes routes;
   private final ScheduledExecutorService timers;
   private final IntervalFunction backoff;
@@ -74,12 +73,12 @@ final class PeerSession {
   private volatile boolean running = true;
   private volatile SessionState state = SessionState.IDLE;
   private volatile Connection connection;
-  private volatile Socket socket;
+  private volatile BgpTransport socket;
   private volatile int establishedCount;
   private volatile Notification lastSent;
   private volatile Notification lastReceived;
 
-  PeerSession(BgpSpeakerConfig speaker, BgpPeerConfig peer, SocketOpener opener, Routes routes,
+  PeerSession(BgpSpeakerConfig speaker, BgpPeerConfig peer, TransportOpener opener, Routes routes,
       ScheduledExecutorService timers) {
     this.speaker = speaker;
     this.peer = peer;
@@ -179,7 +178,7 @@ final class PeerSession {
   /** One connection from Connect to its end; true when it reached Established. */
   private boolean connectOnce() {
     state = SessionState.CONNECT;
-    Socket s;
+    BgpTransport s;
     try {
       s = opener.open(peer);
       socket = s;
@@ -187,7 +186,7 @@ final class PeerSession {
         return false;
       }
       if (peer.sourceAddress() != null && !s.isBound()) {
-        s.bind(new InetSocketAddress(peer.sourceAddress(), 0));
+        s.bind(peer.sourceAddress());
       }
       if (!s.isBound() && Boolean.getBoolean(REFUSE_ROOT_NAMESPACE)) {
         // java.net.Socket creates its descriptor lazily, on the calling thread: an opener that only ran
@@ -198,10 +197,14 @@ final class PeerSession {
         s.close();
         return false;
       }
-      s.setTcpNoDelay(true);
-      s.connect(new InetSocketAddress(peer.address(), peer.port()), CONNECT_TIMEOUT_MS);
-    } catch (IOException e) {
-      log.info("BGP peer {}: connect failed: {}", peer.describe(), e.getMessage());
+      if (peer.multihopTtl() > 0) {
+        s.setTtl(peer.multihopTtl());
+      }
+      s.connect(new InetSocketAddress(peer.address(), peer.port()), CONNECT_TIMEOUT);
+    } catch (IOException | RuntimeException e) {
+      log.info("BGP peer {}: connect failed: {}{}", peer.describe(), e.getMessage(),
+          peer.md5Password().isPresent() ? " (TCP MD5 is on: a wrong or missing password on the peer shows as a"
+              + " connect timeout; the peer's kernel logs 'MD5 Hash mismatch' or 'MD5 Hash NOT expected')" : "");
       return false;
     }
     Connection c;
@@ -229,11 +232,11 @@ final class PeerSession {
     }
   }
 
-  private boolean exchange(Connection c, Socket s) throws IOException {
+  private boolean exchange(Connection c, BgpTransport s) throws IOException {
     Open ours = Open.of(speaker.localAs(), (int) peer.holdTime().toSeconds(), speaker.routerId(), capabilities());
     c.send(ours);
     state = SessionState.OPEN_SENT;
-    s.setSoTimeout((int) OPEN_SENT_HOLD.toMillis());
+    s.setReadTimeout(OPEN_SENT_HOLD);
     BgpMessage m = c.read();
     if (m == null) {
       return false;
@@ -249,7 +252,7 @@ final class PeerSession {
       return notify(c, new Notification(ErrorCodes.OPEN_MESSAGE, ErrorCodes.BAD_BGP_IDENTIFIER),
           "peer uses our router ID " + speaker.routerId().getHostAddress() + " on an iBGP session");
     }
-    Negotiated n = Negotiated.of(speaker, peer, theirs, s.getLocalAddress());
+    Negotiated n = Negotiated.of(speaker, peer, theirs, s.localAddress());
     if (!n.ipv4() && !n.ipv6()) {
       return notify(c, new Notification(ErrorCodes.OPEN_MESSAGE, ErrorCodes.UNSUPPORTED_CAPABILITY),
           "no address family in common (we offer " + (peer.ipv4Unicast() ? "ipv4-unicast " : "")
@@ -258,7 +261,7 @@ final class PeerSession {
     c.negotiated = n;
     c.send(Keepalive.INSTANCE);
     state = SessionState.OPEN_CONFIRM;
-    s.setSoTimeout((int) n.holdTime().toMillis());
+    s.setReadTimeout(n.holdTime());
     m = c.read();
     if (m == null) {
       return false;
@@ -369,19 +372,15 @@ final class PeerSession {
   }
 
   private void closeSocket() {
-    Socket s = socket;
+    BgpTransport s = socket;
     if (s != null) {
-      try {
-        s.close();
-      } catch (IOException ignored) {
-        // closing after an error: nothing more to do
-      }
+      s.close();
     }
   }
 
   /** One TCP connection: its reader (session thread) and single-thread writer. */
   private final class Connection {
-    private final Socket socket;
+    private final BgpTransport socket;
     private final DataInputStream in;
     private final OutputStream out;
     private final ExecutorService writer;
@@ -389,11 +388,11 @@ final class PeerSession {
     volatile RouteEncoder encoder;
     volatile ScheduledFuture<?> keepalives;
 
-    Connection(Socket socket) throws IOException {
+    Connection(BgpTransport socket) throws IOException {
       this.socket = socket;
-      InputStream raw = socket.getInputStream();
+      InputStream raw = socket.input();
       this.in = new DataInputStream(raw);
-      this.out = socket.getOutputStream();
+      this.out = socket.output();
       this.writer = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "bgp-writer-" + peer.describe().replace(' ', '-'));
         t.setDaemon(true);
@@ -472,11 +471,7 @@ final class PeerSession {
         k.cancel(false);
       }
       writer.shutdownNow();
-      try {
-        socket.close();
-      } catch (IOException ignored) {
-        // already failed
-      }
+      socket.close();
     }
   }
 }

@@ -6,21 +6,28 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
-/** Socket openers for speakers that live in a test namespace. */
+/** Transport openers for speakers that live in a test namespace. */
 final class Namespaced {
   private Namespaced() {}
 
   /**
    * Creates and binds the socket on the namespace's thread to the node's own address of the peer's family. The
    * bind forces the descriptor into existence there ({@code new Socket()} alone is lazy) and fails if the socket
-   * is anywhere else, because the address exists only inside the namespace.
+   * is anywhere else, because the address exists only inside the namespace. Peers with a password or TTL get
+   * the libc socket, as in production.
    */
-  static SocketOpener opener(Topology t, String role) {
+  static TransportOpener opener(Topology t, String role) {
     return peer -> t.namespace(role).call(() -> {
+      InetAddress local = InetAddress.getByName(
+          peer.address().getAddress().length == 4 ? t.ipv4(role) : t.ipv6(role));
+      if (peer.md5Password().isPresent() || peer.multihopTtl() > 0) {
+        BgpTransport n = BgpTransport.nativeSocket(peer.address(), peer.password());
+        n.bind(local);
+        return n;
+      }
       Socket s = new Socket();
-      String local = peer.address().getAddress().length == 4 ? t.ipv4(role) : t.ipv6(role);
-      s.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
-      return s;
+      s.bind(new InetSocketAddress(local, 0));
+      return BgpTransport.of(s);
     });
   }
 }
