@@ -187,4 +187,17 @@ class BgpSpeakerTest {
     await().atMost(Duration.ofSeconds(2)).until(() -> speaker.status().get(0).establishedCount() == 2);
     assertThat(speaker.status().get(0).lastReceived().shutdownCommunication()).contains("router reboot");
   }
+
+  @Test
+  void givenHarnessRefusesRootNamespace_whenOpenerReturnsUnboundSocket_thenNeverDials() throws Exception {
+    String key = PeerSession.REFUSE_ROOT_NAMESPACE;
+    System.setProperty(key, "true");
+    try {
+      speaker(65001, peerConfig()).start();
+      assertThat(peer.connectionWithin(Duration.ofSeconds(1))).isFalse();
+      assertThat(speaker.status().get(0).establishedCount()).isZero();
+    } finally {
+      System.clearProperty(key);
+    }
+  }
 }

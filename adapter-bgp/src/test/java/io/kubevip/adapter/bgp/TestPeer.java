@@ -51,6 +51,18 @@ final class TestPeer implements AutoCloseable {
     return this;
   }
 
+  /** Whether the speaker connects within {@code wait} (the connection is then closed again). */
+  boolean connectionWithin(Duration wait) throws IOException {
+    server.setSoTimeout((int) wait.toMillis());
+    try (Socket s = server.accept()) {
+      return s != null;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } finally {
+      server.setSoTimeout(10_000);
+    }
+  }
+
   /** The next message, or null when the speaker closed the connection. */
   BgpMessage read() throws IOException, BgpDecodeException {
     return read(Duration.ofSeconds(10));
