@@ -3,7 +3,6 @@ package io.kubevip.adapter.bgp;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.kubevip.adapter.bgp.wire.AfiSafi;
-import io.kubevip.adapter.bgp.wire.AsFormat;
 import io.kubevip.adapter.bgp.wire.BgpDecodeException;
 import io.kubevip.adapter.bgp.wire.BgpMessage;
 import io.kubevip.adapter.bgp.wire.Capability;
@@ -14,22 +13,15 @@ import io.kubevip.adapter.bgp.wire.Open;
 import io.kubevip.adapter.bgp.wire.Prefix;
 import io.kubevip.adapter.bgp.wire.RouteRefresh;
 import io.kubevip.adapter.bgp.wire.Update;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -209,7 +201,7 @@ final class PeerSession {
     }
     Connection c;
     try {
-      c = new Connection(s);
+      c = new Connection(s, peer.describe(), n -> lastSent = n);
     } catch (IOException e) {
       log.info("BGP peer {}: connection lost at once: {}", peer.describe(), e.getMessage());
       return false;
@@ -237,7 +229,7 @@ final class PeerSession {
     c.send(ours);
     state = SessionState.OPEN_SENT;
     s.setReadTimeout(OPEN_SENT_HOLD);
-    BgpMessage m = c.read();
+    BgpMessage m = next(c);
     if (m == null) {
       return false;
     }
@@ -262,7 +254,7 @@ final class PeerSession {
     c.send(Keepalive.INSTANCE);
     state = SessionState.OPEN_CONFIRM;
     s.setReadTimeout(n.holdTime());
-    m = c.read();
+    m = next(c);
     if (m == null) {
       return false;
     }
@@ -271,7 +263,7 @@ final class PeerSession {
     }
     established(c, theirs);
     while (running) {
-      m = c.read();
+      m = next(c);
       if (m == null) {
         return true;
       }
@@ -289,6 +281,29 @@ final class PeerSession {
       }
     }
     return true;
+  }
+
+  /**
+   * The next message; on a decode error sends the NOTIFICATION it names and returns null, and on a received
+   * NOTIFICATION logs it and returns null: either way the session ends.
+   */
+  private BgpMessage next(Connection c) throws IOException {
+    BgpMessage m;
+    try {
+      m = c.read();
+    } catch (BgpDecodeException e) {
+      Notification n = e.toNotification();
+      log.warn("BGP peer {}: {} in {}; sending {}", peer.describe(), e.getMessage(), state, n);
+      c.send(n);
+      c.drain(Duration.ofSeconds(1));
+      return null;
+    }
+    if (m instanceof Notification n) {
+      lastReceived = n;
+      log.warn("BGP peer {}: received NOTIFICATION {}", peer.describe(), n);
+      return null;
+    }
+    return m;
   }
 
   private void established(Connection c, Open theirs) {
@@ -375,103 +390,6 @@ final class PeerSession {
     BgpTransport s = socket;
     if (s != null) {
       s.close();
-    }
-  }
-
-  /** One TCP connection: its reader (session thread) and single-thread writer. */
-  private final class Connection {
-    private final BgpTransport socket;
-    private final DataInputStream in;
-    private final OutputStream out;
-    private final ExecutorService writer;
-    volatile Negotiated negotiated;
-    volatile RouteEncoder encoder;
-    volatile ScheduledFuture<?> keepalives;
-
-    Connection(BgpTransport socket) throws IOException {
-      this.socket = socket;
-      InputStream raw = socket.input();
-      this.in = new DataInputStream(raw);
-      this.out = socket.output();
-      this.writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "bgp-writer-" + peer.describe().replace(' ', '-'));
-        t.setDaemon(true);
-        return t;
-      });
-    }
-
-    AsFormat format() {
-      Negotiated n = negotiated;
-      return n == null ? AsFormat.FOUR_OCTET : n.asFormat();
-    }
-
-    void send(BgpMessage m) {
-      try {
-        writer.execute(() -> write(m));
-      } catch (java.util.concurrent.RejectedExecutionException closed) {
-        // connection already closed: the message would not reach the peer anyway
-      }
-    }
-
-    private void write(BgpMessage m) {
-      try {
-        out.write(m.encode(format()));
-        out.flush();
-        if (m instanceof Notification n) {
-          lastSent = n;
-        }
-      } catch (IOException e) {
-        log.debug("BGP peer {}: write failed: {}", peer.describe(), e.getMessage());
-        closeSocket();
-      }
-    }
-
-    /** Waits until everything queued is written. */
-    void drain(Duration wait) {
-      writer.shutdown();
-      try {
-        writer.awaitTermination(wait.toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-
-    /**
-     * Reads the next message; on a decode error sends the NOTIFICATION it names and returns null, and on a
-     * received NOTIFICATION logs it and returns null.
-     */
-    BgpMessage read() throws IOException {
-      byte[] header = new byte[BgpMessage.HEADER_LENGTH];
-      in.readFully(header);
-      BgpMessage m;
-      try {
-        int length = BgpMessage.frameLength(ByteBuffer.wrap(header));
-        byte[] whole = new byte[length];
-        System.arraycopy(header, 0, whole, 0, header.length);
-        in.readFully(whole, header.length, length - header.length);
-        m = BgpMessage.parse(ByteBuffer.wrap(whole), format());
-      } catch (BgpDecodeException e) {
-        Notification n = e.toNotification();
-        log.warn("BGP peer {}: {} in {}; sending {}", peer.describe(), e.getMessage(), state, n);
-        send(n);
-        drain(Duration.ofSeconds(1));
-        return null;
-      }
-      if (m instanceof Notification n) {
-        lastReceived = n;
-        log.warn("BGP peer {}: received NOTIFICATION {}", peer.describe(), n);
-        return null;
-      }
-      return m;
-    }
-
-    void close() {
-      ScheduledFuture<?> k = keepalives;
-      if (k != null) {
-        k.cancel(false);
-      }
-      writer.shutdownNow();
-      socket.close();
     }
   }
 }
