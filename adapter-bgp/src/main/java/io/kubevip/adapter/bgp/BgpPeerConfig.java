@@ -25,11 +25,13 @@ import java.util.Optional;
  * @param localPref LOCAL_PREF for iBGP, or null for 100
  * @param nextHopIpv4 NEXT_HOP for IPv4 routes, or null for the session's local address
  * @param nextHopIpv6 next hop for IPv6 routes, or null for the session's local address when it is IPv6
+ * @param bfdInterval BFD transmit and receive interval while Established, or null for no BFD
+ * @param bfdMultiplier BFD detect multiplier (packets missed before the path is declared down)
  */
 public record BgpPeerConfig(InetAddress address, int port, long peerAs, String password, int multihopTtl,
     InetAddress sourceAddress, Duration holdTime, Duration keepalive, List<Long> communities,
     List<LargeCommunity> largeCommunities, Long localPref, boolean ipv4Unicast, boolean ipv6Unicast,
-    Inet4Address nextHopIpv4, Inet6Address nextHopIpv6) {
+    Inet4Address nextHopIpv4, Inet6Address nextHopIpv6, Duration bfdInterval, int bfdMultiplier) {
   public static final int BGP_PORT = 179;
   public static final Duration DEFAULT_HOLD_TIME = Duration.ofSeconds(90);
 
@@ -66,6 +68,12 @@ public record BgpPeerConfig(InetAddress address, int port, long peerAs, String p
     }
     if (!ipv4Unicast && !ipv6Unicast) {
       throw new IllegalArgumentException(who + ": enable at least one of IPv4 and IPv6 unicast");
+    }
+    if (bfdInterval != null && (bfdInterval.toMillis() < 10 || bfdInterval.toSeconds() > 60)) {
+      throw new IllegalArgumentException(who + ": BFD interval must be 10 ms..60 s, was " + bfdInterval);
+    }
+    if (bfdMultiplier < 1 || bfdMultiplier > 255) {
+      throw new IllegalArgumentException(who + ": BFD multiplier must be 1..255, was " + bfdMultiplier);
     }
     if (sourceAddress != null && sourceAddress.getClass() != address.getClass()) {
       throw new IllegalArgumentException(who + ": source address " + sourceAddress.getHostAddress()
@@ -104,6 +112,8 @@ public record BgpPeerConfig(InetAddress address, int port, long peerAs, String p
     private boolean ipv6 = true;
     private Inet4Address nextHopIpv4;
     private Inet6Address nextHopIpv6;
+    private Duration bfdInterval;
+    private int bfdMultiplier = 3;
 
     private Builder(InetAddress address, long peerAs) {
       this.address = address;
@@ -120,6 +130,7 @@ public record BgpPeerConfig(InetAddress address, int port, long peerAs, String p
     public Builder families(boolean ipv4Unicast, boolean ipv6Unicast) { ipv4 = ipv4Unicast; ipv6 = ipv6Unicast; return this; }
     public Builder nextHopIpv4(Inet4Address a) { this.nextHopIpv4 = a; return this; }
     public Builder nextHopIpv6(Inet6Address a) { this.nextHopIpv6 = a; return this; }
+    public Builder bfd(Duration interval, int multiplier) { bfdInterval = interval; bfdMultiplier = multiplier; return this; }
 
     /** Adds communities written {@code 65000:100}. */
     public Builder communities(String... values) {
@@ -139,7 +150,8 @@ public record BgpPeerConfig(InetAddress address, int port, long peerAs, String p
 
     public BgpPeerConfig build() {
       return new BgpPeerConfig(address, port, peerAs, password, multihopTtl, sourceAddress, holdTime, keepalive,
-          communities, largeCommunities, localPref, ipv4, ipv6, nextHopIpv4, nextHopIpv6);
+          communities, largeCommunities, localPref, ipv4, ipv6, nextHopIpv4, nextHopIpv6, bfdInterval,
+          bfdMultiplier);
     }
   }
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.adapter.bgp;
 
+import io.kubevip.adapter.bgp.bfd.BfdSession;
 import io.kubevip.adapter.bgp.wire.AsFormat;
 import io.kubevip.adapter.bgp.wire.BgpDecodeException;
 import io.kubevip.adapter.bgp.wire.BgpMessage;
@@ -35,6 +36,7 @@ final class Connection {
   volatile Negotiated negotiated;
   volatile RouteEncoder encoder;
   volatile ScheduledFuture<?> keepalives;
+  volatile BfdSession bfd;
 
   Connection(BgpTransport transport, String peerName, Consumer<Notification> onSent) throws IOException {
     this.transport = transport;
@@ -104,5 +106,9 @@ final class Connection {
     }
     writer.shutdownNow();
     transport.close();
+    BfdSession b = bfd;
+    if (b != null) {
+      b.close();
+    }
   }
 }

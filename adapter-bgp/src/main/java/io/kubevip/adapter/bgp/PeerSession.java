@@ -2,6 +2,7 @@
 package io.kubevip.adapter.bgp;
 
 import io.github.resilience4j.core.IntervalFunction;
+import io.kubevip.adapter.bgp.bfd.BfdSession;
 import io.kubevip.adapter.bgp.wire.AfiSafi;
 import io.kubevip.adapter.bgp.wire.BgpDecodeException;
 import io.kubevip.adapter.bgp.wire.BgpMessage;
@@ -96,7 +97,8 @@ final class PeerSession {
     Negotiated n = c == null ? null : c.negotiated;
     boolean up = state == SessionState.ESTABLISHED && n != null;
     return new PeerStatus(peer.describe(), state, up ? n.holdTime() : null, up ? n.keepalive() : null,
-        establishedCount, lastSent, lastReceived, updatesReceived.get(), treatAsWithdraw.get());
+        establishedCount, lastSent, lastReceived, updatesReceived.get(), treatAsWithdraw.get(),
+        up && c.bfd != null ? c.bfd.state() : null);
   }
 
   /** Queues UPDATEs for a change; called under the speaker's lock so changes keep their order. */
@@ -315,12 +317,37 @@ final class PeerSession {
     }
     establishedCount++;
     state = SessionState.ESTABLISHED;
+    startBfd(c);
     log.info("BGP peer {}: session established (peer router ID {}, hold {} s, keepalive {} ms, {}-octet AS,"
         + " families{}{})", peer.describe(), theirs.bgpIdentifier().getHostAddress(), n.holdTime().toSeconds(),
         n.keepalive().toMillis(), n.asFormat().octets(), n.ipv4() ? " ipv4-unicast" : "",
         n.ipv6() ? " ipv6-unicast" : "");
     Set<Prefix> table = routes.attach(this); // enqueues under the speaker lock: later changes follow it
     log.debug("BGP peer {}: sent {} prefixes and End-of-RIB", peer.describe(), table.size());
+  }
+
+  /** RFC 5882: a failed BFD session takes the BGP session down at once instead of after the hold time. */
+  private void startBfd(Connection c) {
+    if (peer.bfdInterval() == null) {
+      return;
+    }
+    try {
+      c.bfd = BfdSession.start(c.negotiated.localAddress(), peer.address(), peer.bfdInterval(),
+          peer.bfdMultiplier(), new BfdSession.Listener() {
+            @Override
+            public void up() {
+              log.info("BGP peer {}: BFD up", peer.describe());
+            }
+
+            @Override
+            public void down(int diag) {
+              log.warn("BGP peer {}: BFD down (diagnostic {}); closing the BGP session", peer.describe(), diag);
+              c.close();
+            }
+          }, opener::openBfdSocket);
+    } catch (RuntimeException e) {
+      log.warn("BGP peer {}: cannot start BFD, continuing without it: {}", peer.describe(), e.getMessage());
+    }
   }
 
   /** Sends the initial table; called by the speaker inside {@link Routes#attach}. */

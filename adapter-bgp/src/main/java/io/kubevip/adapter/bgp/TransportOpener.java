@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.adapter.bgp;
 
+import io.kubevip.linux.jna.UdpTtlSocket;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Socket;
 
 /**
@@ -19,4 +21,9 @@ public interface TransportOpener {
 
   /** A fresh unconnected transport for a session to {@code peer}. */
   BgpTransport open(BgpPeerConfig peer) throws IOException;
+
+  /** A BFD socket (RFC 5881: TTL 255) bound to {@code local:port}, in the same namespace as the sessions. */
+  default UdpTtlSocket openBfdSocket(InetAddress local, int port) {
+    return UdpTtlSocket.open(local, port, 255);
+  }
 }
