@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An announce-only BGP-4 speaker (what kube-vip's BGP mode does with GoBGP): one session per configured peer,
@@ -25,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * configured RFC 9003 message and closes every session.
  */
 public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BgpSpeaker.class);
   private static final Duration STOP_WAIT = Duration.ofSeconds(3);
 
   private final BgpSpeakerConfig config;
@@ -78,6 +81,10 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
     synchronized (lock) {
       List<Prefix> added = new ArrayList<>();
       for (VipAddress v : prefixes) {
+        if (v.isDhcpMarker()) {
+          log.warn("BGP: not advertising {}: it is the DHCP placeholder, not an address yet", v);
+          continue;
+        }
         if (!advertised.containsKey(v)) {
           Prefix p = toPrefix(v);
           boolean alreadyCovered = advertised.containsValue(p);
@@ -88,6 +95,7 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
         }
       }
       if (!added.isEmpty()) {
+        log.debug("BGP: advertising {} to {} established sessions", added, attached.size());
         attached.forEach(s -> s.enqueue(added, List.of()));
       }
     }
@@ -104,6 +112,7 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
         }
       }
       if (!removed.isEmpty()) {
+        log.debug("BGP: withdrawing {} from {} established sessions", removed, attached.size());
         attached.forEach(s -> s.enqueue(List.of(), removed));
       }
     }
