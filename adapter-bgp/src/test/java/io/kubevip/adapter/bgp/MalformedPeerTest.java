@@ -113,4 +113,57 @@ class MalformedPeerTest {
     assertThat(n.code()).isEqualTo(ErrorCodes.FSM_ERROR);
     assertThat(n.subcode()).isEqualTo(3);
   }
+
+  @Test
+  void givenRandomBodiesAfterEstablished_thenNotificationOrStillUpAndAlwaysBackAgain() throws Exception {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(4271);
+    int notified = 0;
+    int survived = 0;
+    established();
+    for (int i = 0; i < 30; i++) {
+      int type = 1 + rnd.nextInt(5);
+      byte[] body = new byte[rnd.nextInt(60)];
+      for (int j = 0; j < body.length; j++) {
+        body[j] = (byte) (rnd.nextInt(3) == 0 ? rnd.nextInt(256) : rnd.nextInt(4));
+      }
+      byte[] msg = new byte[19 + body.length];
+      java.util.Arrays.fill(msg, 0, 16, (byte) 0xff);
+      msg[16] = (byte) (msg.length >> 8);
+      msg[17] = (byte) msg.length;
+      msg[18] = (byte) type;
+      System.arraycopy(body, 0, msg, 19, body.length);
+      peer.send(msg);
+      BgpMessage reply;
+      try {
+        do {
+          reply = peer.read(Duration.ofMillis(500));
+        } while (reply instanceof Keepalive);
+      } catch (java.net.SocketTimeoutException quiet) {
+        survived++; // accepted (or treated as withdraw): the session stays up
+        continue;
+      }
+      if (type == BgpMessage.TYPE_NOTIFICATION && body.length >= 2) {
+        // RFC 4271 §6: a NOTIFICATION is never answered with one; the speaker just closes
+        assertThat(reply).as("message %d: close after the peer's NOTIFICATION", i).isNull();
+      } else {
+        assertThat(reply).as("message %d (type %d) must end with a NOTIFICATION, not a silent close", i, type)
+            .isInstanceOf(Notification.class);
+      }
+      notified++;
+      established();
+    }
+    assertThat(notified + survived).isEqualTo(30);
+    assertThat(notified).isPositive();
+    await().atMost(Duration.ofSeconds(2)).until(() -> speaker.status().get(0).state() == SessionState.ESTABLISHED);
+  }
+
+  @Test
+  void givenRouteRefresh_thenTableSentAgain() throws Exception {
+    speaker.advertise(java.util.Set.of(io.kubevip.domain.address.VipAddress.parse("10.99.100.1")));
+    established(); // table: the VIP, then two End-of-RIBs
+    peer.readSkippingKeepalives();
+    peer.send(new io.kubevip.adapter.bgp.wire.RouteRefresh(io.kubevip.adapter.bgp.wire.AfiSafi.IPV4_UNICAST));
+    io.kubevip.adapter.bgp.wire.Update u = (io.kubevip.adapter.bgp.wire.Update) peer.readSkippingKeepalives();
+    assertThat(u.announced()).containsExactly(io.kubevip.adapter.bgp.wire.Prefix.of("10.99.100.1/32"));
+  }
 }
