@@ -51,14 +51,15 @@ final class BirdRouter implements AutoCloseable {
     process = new ProcessBuilder("ip", "netns", "exec", topology.ns(role), "bird", "-f", "-c",
         dir.resolve("bird.conf").toString(), "-s", socket.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("bird.out").toFile()).start();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (System.nanoTime() < end && birdc("show status").exitCode() != 0) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("bird exited " + process.exitValue() + ": "
-            + Files.readString(dir.resolve("bird.out")));
-      }
-      Thread.onSpinWait();
-    }
+    Process started = process;
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> {
+          if (!started.isAlive()) {
+            throw new IllegalStateException("bird exited " + started.exitValue() + ": "
+                + Files.readString(dir.resolve("bird.out")));
+          }
+          return birdc("show status").exitCode() == 0;
+        });
     return this;
   }
 
