@@ -134,15 +134,6 @@ public record Update(List<Prefix> withdrawn, List<PathAttribute> attributes, Lis
     return Framing.frame(TYPE_UPDATE, b);
   }
 
-  /** Encoded length for 4-octet sessions, for packing prefixes into UPDATEs under 4096 octets. */
-  public int encodedLength() {
-    try {
-      return encode().length;
-    } catch (IllegalArgumentException tooLong) {
-      return Integer.MAX_VALUE;
-    }
-  }
-
   static Update decode(ByteBuffer body, AsFormat format) throws BgpDecodeException {
     int withdrawnLen = body.getShort() & 0xffff;
     if (withdrawnLen + 2 > body.remaining()) {
