@@ -17,6 +17,13 @@ import java.util.concurrent.Future;
  * (they may then be used from any thread). Equivalent to: {@code ip netns exec $name ...}.
  *
  * <p>{@code java.net.NetworkInterface} is not reliable after setns; read links through {@link Netlink}.
+ *
+ * <p><b>Trap: a socket exists only once its file descriptor does.</b> {@code new java.net.Socket()} creates no
+ * descriptor: the JDK makes it lazily on first use (bind/connect), on whatever thread that is. So
+ * {@code ns.call(Socket::new)} followed by {@code connect} elsewhere dials from the <i>caller's</i> namespace — on
+ * these machines the root namespace, i.e. the real network. Inside the task, bind the socket to an address that
+ * exists only in the namespace (or use {@code SocketChannel.open()}/{@code DatagramChannel.open()}, which create the
+ * descriptor at once, or our JNA sockets). This happened once in this project's tests (see docs/architecture.md).
  */
 public final class NetNamespace implements AutoCloseable {
   private static final Path NETNS_DIR = Path.of("/run/netns");

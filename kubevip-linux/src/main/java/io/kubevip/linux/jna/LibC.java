@@ -80,6 +80,13 @@ final class LibC {
   static native long recvfrom(int fd, Pointer buf, long len, int flags, Pointer addr, Pointer addrlen)
       throws LastErrorException;
 
+  // int connect(int sockfd, const struct sockaddr *addr, socklen_t addrlen);
+  // Added for TCP-MD5 BGP sessions (TcpMd5Socket): the JDK cannot set TCP_MD5SIG on its own sockets.
+  static native int connect(int fd, byte[] addr, int addrlen) throws LastErrorException;
+
+  // int shutdown(int sockfd, int how);  -- wakes a reader blocked on a TCP socket before close
+  static native int shutdown(int fd, int how) throws LastErrorException;
+
   // int close(int fd);
   static native int close(int fd) throws LastErrorException;
 

@@ -153,7 +153,17 @@ public final class LeaseElector implements AutoCloseable {
     });
     closeQuietly(watch);
     scheduler.shutdownNow();
-    io.shutdownNow();
+    // Let an API call in flight finish rather than interrupting it: an interrupted HTTP exchange can leave the
+    // client's connection half-open, and the API server (or the mock in tests) waits on it.
+    io.shutdown();
+    try {
+      if (!io.awaitTermination(2, TimeUnit.SECONDS)) {
+        io.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      io.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void onWatched(Optional<LeaseSnapshot> change) {
