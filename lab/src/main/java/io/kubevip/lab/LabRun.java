@@ -31,6 +31,7 @@ public final class LabRun implements AutoCloseable {
   private ApiServerProcess api;
   private Prober prober;
   private ManagerProcess.Config managerConfig;
+  private Path work;
   private boolean closed;
 
   private LabRun(LabSettings settings, Consumer<String> progress) {
@@ -65,7 +66,7 @@ public final class LabRun implements AutoCloseable {
     }
     topology.create();
     progress.accept("namespaces: " + String.join(" ", topology.namespaces()));
-    Path work = settings.workDir().resolve(topology.prefix().replace("-", ""));
+    work = settings.workDir().resolve(topology.prefix().replace("-", ""));
     try {
       Files.createDirectories(work);
     } catch (java.io.IOException e) {
@@ -188,7 +189,7 @@ public final class LabRun implements AutoCloseable {
     String owner = owner();
     long t0 = Clock.nowMicros();
     topology.ip(LabTopology.MGMT, "link", "set", "m-" + node, "up");
-    startManager(node, api.kubeconfig().getParent());
+    startManager(node, work);
     boolean hadOrphan = prober.holders().contains(node);
     awaitOrphanGone(node, ORPHAN_TIMEOUT);
     boolean goneBeforeDataLink = !prober.holders().contains(node);

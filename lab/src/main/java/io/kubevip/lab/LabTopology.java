@@ -60,22 +60,21 @@ public final class LabTopology implements AutoCloseable {
 
   /** Creates everything {@link #plan} named; on failure removes what it made and rethrows. */
   public void create() {
-    LabTopology t = this;
     try {
-      t.bridge(LAN, "br0");
-      t.bridge(MGMT, "br1");
-      t.namespace(API);
-      t.attach(MGMT, "m-api", API, "eth0", List.of(apiAddress() + "/24"));
-      for (String node : t.nodes()) {
-        t.namespace(node);
-        t.attach(LAN, "v-" + node, node, "eth0", List.of(t.dataV4(node) + "/24", t.dataV6(node) + "/64"));
-        t.attach(MGMT, "m-" + node, node, "mgmt0", List.of(t.mgmtV4(node) + "/24"));
-        t.exec(node, "sysctl", "-qw", "net.ipv4.ip_forward=0").requireSuccess();
+      bridge(LAN, "br0");
+      bridge(MGMT, "br1");
+      namespace(API);
+      attach(MGMT, "m-api", API, "eth0", List.of(apiAddress() + "/24"));
+      for (String node : nodes()) {
+        namespace(node);
+        attach(LAN, "v-" + node, node, "eth0", List.of(dataV4(node) + "/24", dataV6(node) + "/64"));
+        attach(MGMT, "m-" + node, node, "mgmt0", List.of(mgmtV4(node) + "/24"));
+        exec(node, "sysctl", "-qw", "net.ipv4.ip_forward=0").requireSuccess();
       }
-      t.namespace(CLIENT);
-      t.attach(LAN, "v-" + CLIENT, CLIENT, "eth0", List.of(t.dataV4(CLIENT) + "/24", t.dataV6(CLIENT) + "/64"));
+      namespace(CLIENT);
+      attach(LAN, "v-" + CLIENT, CLIENT, "eth0", List.of(dataV4(CLIENT) + "/24", dataV6(CLIENT) + "/64"));
     } catch (RuntimeException | Error e) {
-      t.close();
+      close();
       throw e;
     }
   }
