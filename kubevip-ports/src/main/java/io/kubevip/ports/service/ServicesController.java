@@ -12,6 +12,7 @@ import io.kubevip.domain.plan.Action;
 import io.kubevip.domain.plan.AnnouncementPlan;
 import io.kubevip.domain.plan.VipBinding;
 import io.kubevip.domain.plan.VipState;
+import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.in.ActionFailure;
 import io.kubevip.ports.out.MetricsPort;
@@ -168,6 +169,7 @@ public final class ServicesController {
     waiting = Set.copyOf(blocked);
     placement.ifPresent(p -> p.decisions().values().forEach(d -> metrics.placementDecided(d.reason())));
     boolean ok = failures.isEmpty() && problems.isEmpty();
+    metrics.activeServices(after.announced().size());
     metrics.reconcileCompleted(USE_CASE, Duration.between(start, clock.instant()), ok);
     return new ServicesPass(executed, failures, problems, owners, blocked, fenced, placement);
   }
@@ -187,9 +189,10 @@ public final class ServicesController {
     }
     ClusterState state = model.snapshot();
     state.hosts().forEach((key, host) -> {
-      ServiceRef ref = Optional.ofNullable(state.services().get(key)).map(s -> s.service()).orElse(null);
-      if (ref != null && host.equals(settings.self())) {
-        write(ref, List.of(), Optional.empty(), problems, null);
+      ServiceIntent s = state.services().get(key);
+      if (s != null && host.equals(settings.self())) {
+        write(s.service(), addressesOf(s), Optional.empty(), problems, ServiceEvent.normal("VipWithdrawn",
+            "withdrew from " + settings.self() + " (shutting down)"));
       }
     });
     liveness.release();
@@ -271,11 +274,24 @@ public final class ServicesController {
     }
     // Services we recorded as hosting that no longer have a unit (refused, ignored, addresses removed).
     for (Map.Entry<String, NodeId> e : state.hosts().entrySet()) {
-      var s = state.services().get(e.getKey());
+      ServiceIntent s = state.services().get(e.getKey());
       if (s != null && e.getValue().equals(self) && !inUnits.contains(s.service())) {
-        write(s.service(), List.of(), Optional.empty(), failures, null);
+        write(s.service(), addressesOf(s), Optional.empty(), failures, null);
       }
     }
+  }
+
+  // The addresses the Service names, kept in status when only the host changes: status may be where they come from.
+  private static List<VipAddress> addressesOf(ServiceIntent s) {
+    List<VipAddress> out = new ArrayList<>();
+    for (String text : s.requestedAddresses()) {
+      try {
+        out.add(VipAddress.parseAllowingDhcp(text));
+      } catch (IllegalArgumentException e) {
+        // reported by the allocator; nothing to keep
+      }
+    }
+    return out;
   }
 
   private void write(ServiceRef ref, List<VipAddress> vips, Optional<NodeId> host, List<String> failures,

@@ -150,8 +150,10 @@ class ServicesHandoverTest {
     leaving.controller.shutdown();
     leaving.running = false;
     assertThat(leaving.vips()).isEmpty();
-    sim.cluster.watch().services().forEach(s ->
-        assertThat(sim.cluster.status().announcedBy(s.service())).isNotEqualTo(Optional.of(N3)));
+    sim.cluster.watch().services().forEach(s -> {
+      assertThat(sim.cluster.status().announcedBy(s.service())).isNotEqualTo(Optional.of(N3));
+      assertThat(sim.cluster.status().ingress(s.service())).as("ingress kept").isNotEmpty();
+    });
     sim.converge();
     assertThat(sim.servedBy()).hasSize(6).allSatisfy((vip, owners) -> assertThat(owners).hasSize(1).doesNotContain(N3));
   }
