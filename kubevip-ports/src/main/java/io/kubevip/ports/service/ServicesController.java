@@ -73,7 +73,12 @@ public final class ServicesController {
   private final Clock clock;
   private final RendezvousPlacement placer = new RendezvousPlacement();
   private final Set<InterfaceName> knownIfaces = new TreeSet<>();
-  private final Map<String, Optional<NodeId>> written = new HashMap<>();
+  /** How long a vipHost write is trusted to show up in the watch before it is written again. */
+  static final Duration WRITE_ECHO_TIMEOUT = Duration.ofSeconds(30);
+
+  private record Written(Optional<NodeId> host, Instant at) {}
+
+  private final Map<String, Written> written = new HashMap<>();
   private Optional<NodeId> leaseHolder = Optional.empty();
   private Map<VipAddress, NodeId> lastOwners = Map.of();
   private Set<VipAddress> waiting = Set.of();
@@ -246,8 +251,10 @@ public final class ServicesController {
 
   private void report(ClusterState state, Map<VipAddress, VipUnit> units, Map<VipAddress, NodeId> owners,
       Set<VipAddress> blocked, VipState after, List<String> failures) {
+    Instant now = clock.instant();
     written.entrySet().removeIf(e -> state.services().get(e.getKey()) == null
-        || Optional.ofNullable(state.hosts().get(e.getKey())).equals(e.getValue()));
+        || Optional.ofNullable(state.hosts().get(e.getKey())).equals(e.getValue().host())
+        || !now.isBefore(e.getValue().at().plus(WRITE_ECHO_TIMEOUT)));
     Set<ServiceRef> inUnits = new HashSet<>();
     NodeId self = settings.self();
     for (VipUnit u : units.values()) {
@@ -296,7 +303,8 @@ public final class ServicesController {
 
   private void write(ServiceRef ref, List<VipAddress> vips, Optional<NodeId> host, List<String> failures,
       ServiceEvent event) {
-    if (host.equals(written.get(ref.key()))) {
+    Written before = written.get(ref.key());
+    if (before != null && before.host().equals(host)) {
       return; // written already, the watch has not shown it yet
     }
     try {
@@ -306,7 +314,7 @@ public final class ServicesController {
       if (event != null) {
         status.recordEvent(ref, event);
       }
-      written.put(ref.key(), host);
+      written.put(ref.key(), new Written(host, clock.instant()));
     } catch (PortException e) {
       failures.add("recording vipHost on " + ref + " failed: " + e.getMessage());
     }

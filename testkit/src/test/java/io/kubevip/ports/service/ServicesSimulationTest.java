@@ -205,4 +205,27 @@ class ServicesSimulationTest {
     assertThat(sim.servedBy().get(ip("10.9.0.7"))).hasSize(1);
     assertThat(sim.cluster.status().announcedBy(Svc.ref("team-b", "thief"))).isEmpty();
   }
+
+  @Test
+  void given200ServicesCreatedAtOnce_whenTheServiceLeaseChangesHandsMidway_thenNoDuplicateAddressAndOneOwnerEach() {
+    sim.cluster.watch().upsertPoolConfig(Map.of("cidr-global", "10.9.0.0/22"));
+    sim.start();
+    for (int i = 0; i < 200; i++) {
+      sim.cluster.watch().upsert(Svc.of(i % 2 == 0 ? "team-a" : "team-b", "s" + i).build());
+      if (i == 100) {
+        sim.node(1).allocator.reconcile(sim.node(1).model.snapshot());
+        sim.leases.loseLease(SimulatedCluster.SVC_LEASE);
+      }
+    }
+    sim.converge();
+    assertThat(sim.leases.holder(SimulatedCluster.SVC_LEASE)).contains("node-2");
+    Map<String, ServiceRef> seen = new HashMap<>();
+    for (ServiceIntent s : sim.cluster.watch().services()) {
+      assertThat(s.requestedAddresses()).as(s.service().key()).hasSize(1);
+      ServiceRef other = seen.put(s.requestedAddresses().get(0), s.service());
+      assertThat(other).as(s.requestedAddresses().get(0) + " given twice").isNull();
+    }
+    assertThat(seen).hasSize(200);
+    assertEveryVipHasExactlyOneRunningOwnerMatchingVipHost();
+  }
 }
