@@ -7,6 +7,7 @@ import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
+import java.util.Optional;
 
 /**
  * Receives the cluster objects kube-vip reacts to, already translated into domain records. Upserts carry the
@@ -18,6 +19,13 @@ public interface ClusterWatchListener {
   default void serviceUpserted(ServiceIntent service) {}
 
   default void serviceDeleted(ServiceRef service) {}
+
+  /**
+   * The Service's {@code kube-vip.io/vipHost} annotation (the node that last recorded announcing it) was seen or
+   * changed; empty when absent or cleared. Delivered after the upsert of the same object. Break-before-make reads it:
+   * a new owner waits until the old one has cleared or changed it (see {@code ServicesController}).
+   */
+  default void serviceHostChanged(ServiceRef service, Optional<NodeId> host) {}
 
   /**
    * A Service passed the filters but could not be translated (a value the API server would refuse, or a bug).

@@ -31,6 +31,9 @@ public interface MetricsPort {
   /** A reconcile pass finished ({@code kubevip.reconcile.duration{usecase,outcome}}). */
   default void reconcileCompleted(String useCase, Duration took, boolean succeeded) {}
 
+  /** Service VIPs this node announces after a Services pass ({@code kube_vip_active_services}). */
+  default void activeServices(int count) {}
+
   /**
    * {@code frames} gratuitous ARP or unsolicited NA frames left for {@code vip} on {@code iface}
    * ({@code kubevip.arp.gratuitous.sent{vip,iface}}, MetalLB's {@code metallb_layer2_gratuitous_sent}).

@@ -23,4 +23,16 @@ public interface ServiceStatusPort {
   void setCondition(ServiceRef service, ServiceCondition condition);
 
   void recordEvent(ServiceRef service, ServiceEvent event);
+
+  /**
+   * Makes an allocation durable on the Service as kube-vip-cloud-provider does: annotation
+   * {@code kube-vip.io/loadbalancerIPs} (comma list, in order) and label {@code implementation: kube-vip}, plus an
+   * {@code AddressAllocated} Event when that changed anything. The Service itself is the only allocation state.
+   *
+   * @throws PortException when the write is refused (the allocator retries on its next pass)
+   */
+  void recordAllocation(ServiceRef service, List<VipAddress> addresses);
+
+  /** A Warning {@code AllocationFailed} Event carrying the allocator's reason (pool exhausted, address taken...). */
+  void recordAllocationFailure(ServiceRef service, String reason);
 }

@@ -35,6 +35,9 @@ public abstract class ServiceStatusPortContract<P extends ServiceStatusPort> {
 
   protected abstract List<ServiceEvent> observedEvents(P port, ServiceRef service);
 
+  /** The addresses in the Service's {@code kube-vip.io/loadbalancerIPs}, in order; empty when none. */
+  protected abstract List<VipAddress> observedAllocation(P port, ServiceRef service);
+
   @BeforeEach
   void createPortUnderTest() {
     port = createPort();
@@ -85,5 +88,22 @@ public abstract class ServiceStatusPortContract<P extends ServiceStatusPort> {
     port.setCondition(gone, new ServiceCondition("kube-vip.io/Announced", true, "KeptSticky", ""));
     port.recordEvent(gone, ServiceEvent.normal("VipAnnounced", ""));
     assertThat(observedIngress(port, existingService(port))).doesNotContain(V4);
+  }
+
+  @Test
+  void givenService_whenAllocationRecorded_thenAnnotationInOrderAndAllocatedEvent() {
+    ServiceRef s = existingService(port);
+    port.recordAllocation(s, List.of(V4, V6));
+    await().until(() -> observedAllocation(port, s).equals(List.of(V4, V6)));
+    await().until(() -> observedEvents(port, s).stream().anyMatch(e -> e.reason().equals("AddressAllocated")));
+  }
+
+  @Test
+  void givenService_whenAllocationFails_thenWarningEventCarriesTheReason() {
+    ServiceRef s = existingService(port);
+    port.recordAllocationFailure(s, "every IPv4 address of cidr-global is in use");
+    await().until(() -> observedEvents(port, s).stream().anyMatch(e -> e.reason().equals("AllocationFailed")
+        && e.type() == ServiceEvent.Type.WARNING && e.message().contains("cidr-global is in use")));
+    assertThat(observedAllocation(port, s)).isEmpty();
   }
 }

@@ -12,6 +12,7 @@ import io.kubevip.ports.out.ClusterWatchPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -25,6 +26,7 @@ public final class FakeClusterWatchPort implements ClusterWatchPort {
   private final Map<ServiceRef, ServiceIntent> services = new TreeMap<>();
   private final Map<String, EndpointNodes> endpoints = new TreeMap<>();
   private final Map<NodeId, NodeInfo> nodes = new TreeMap<>();
+  private final Map<ServiceRef, NodeId> hosts = new TreeMap<>();
   private PoolConfig poolConfig = PoolConfig.parse(null);
   private final List<ClusterWatchListener> listeners = new CopyOnWriteArrayList<>();
 
@@ -33,6 +35,7 @@ public final class FakeClusterWatchPort implements ClusterWatchPort {
     List<Runnable> replay = new ArrayList<>();
     synchronized (this) {
       services.values().forEach(s -> replay.add(() -> listener.serviceUpserted(s)));
+      hosts.forEach((s, h) -> replay.add(() -> listener.serviceHostChanged(s, Optional.of(h))));
       endpoints.values().forEach(e -> replay.add(() -> listener.endpointsUpserted(e)));
       nodes.values().forEach(n -> replay.add(() -> listener.nodeUpserted(n)));
       PoolConfig pools = poolConfig;
@@ -54,8 +57,30 @@ public final class FakeClusterWatchPort implements ClusterWatchPort {
   public void delete(ServiceRef service) {
     synchronized (this) {
       services.remove(service);
+      hosts.remove(service);
     }
     deliver(l -> l.serviceDeleted(service));
+  }
+
+  /** Sets or clears the Service's {@code kube-vip.io/vipHost}, as a status write seen through the watch. */
+  public void setHost(ServiceRef service, Optional<NodeId> host) {
+    synchronized (this) {
+      if (!services.containsKey(service)) {
+        return;
+      }
+      host.ifPresentOrElse(h -> hosts.put(service, h), () -> hosts.remove(service));
+    }
+    deliver(l -> l.serviceHostChanged(service, host));
+  }
+
+  /** The Service as last upserted, if present. */
+  public synchronized Optional<ServiceIntent> service(ServiceRef service) {
+    return Optional.ofNullable(services.get(service));
+  }
+
+  /** Every Service present. */
+  public synchronized List<ServiceIntent> services() {
+    return List.copyOf(services.values());
   }
 
   public void upsert(EndpointNodes slice) {

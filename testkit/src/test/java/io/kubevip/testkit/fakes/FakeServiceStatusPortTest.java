@@ -40,4 +40,9 @@ class FakeServiceStatusPortTest extends ServiceStatusPortContract<FakeServiceSta
   protected List<ServiceEvent> observedEvents(FakeServiceStatusPort port, ServiceRef service) {
     return port.events(service);
   }
+
+  @Override
+  protected List<VipAddress> observedAllocation(FakeServiceStatusPort port, ServiceRef service) {
+    return port.allocation(service);
+  }
 }

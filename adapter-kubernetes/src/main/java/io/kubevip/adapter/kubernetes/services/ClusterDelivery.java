@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.kubevip.domain.node.EndpointNodes;
+import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ServiceIntent;
@@ -51,6 +52,7 @@ final class ClusterDelivery {
   private final ClusterWatchListener listener;
   private final Map<String, ServiceIntent> services = new HashMap<>();
   private final Map<String, String> rejections = new HashMap<>();
+  private final Map<String, Optional<NodeId>> hosts = new HashMap<>();
   private final Map<String, EndpointNodes> slices = new HashMap<>();
   private final Map<String, NodeInfo> nodes = new HashMap<>();
   private Map<String, String> poolData;
@@ -79,6 +81,11 @@ final class ClusterDelivery {
       if (!a.intent().equals(prev)) {
         listener.serviceUpserted(a.intent());
       }
+      Optional<NodeId> host = vipHost(svc);
+      if (!host.equals(hosts.getOrDefault(key, Optional.empty()))) {
+        listener.serviceHostChanged(a.service(), host);
+      }
+      hosts.put(key, host);
       if (prev == null) {
         stores.sliceKeysOf(key).forEach(this::sliceChanged);
       }
@@ -93,8 +100,25 @@ final class ClusterDelivery {
     }
   }
 
+  // kube-vip.io/vipHost as a node name; a value no node can have counts as absent.
+  private static Optional<NodeId> vipHost(Service svc) {
+    Map<String, String> annotations = svc.getMetadata().getAnnotations();
+    String value = annotations == null ? null : annotations.get(KubeVipAnnotations.VIP_HOST);
+    if (value == null || value.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(NodeId.of(value.trim()));
+    } catch (IllegalArgumentException e) {
+      LOG.debug("service {}/{}: ignoring {}: {}", svc.getMetadata().getNamespace(), svc.getMetadata().getName(),
+          KubeVipAnnotations.VIP_HOST, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   private void dropService(String key) {
     rejections.remove(key);
+    hosts.remove(key);
     ServiceIntent prev = services.remove(key);
     if (prev == null) {
       return;

@@ -99,6 +99,7 @@ public final class KubernetesServiceStatus implements ServiceStatusPort {
    *
    * @throws PortException when the API refuses the write
    */
+  @Override
   public void recordAllocation(ServiceRef service, List<VipAddress> addresses) {
     if (writer.apply(service, ServiceWriter.Part.METADATA, "setting annotation kube-vip.io/loadbalancerIPs",
         live -> ServiceEdits.allocation(live, addresses))) {
@@ -108,6 +109,7 @@ public final class KubernetesServiceStatus implements ServiceStatusPort {
   }
 
   /** A Warning {@code AllocationFailed} Event with the allocator's reason (e.g. pool exhausted), aggregated. */
+  @Override
   public void recordAllocationFailure(ServiceRef service, String reason) {
     recordEvent(service, ServiceEvent.warning("AllocationFailed", reason));
   }

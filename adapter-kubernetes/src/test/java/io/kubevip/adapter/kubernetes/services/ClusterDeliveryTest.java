@@ -160,4 +160,20 @@ class ClusterDeliveryTest {
 
     assertThat(listener.events()).containsExactly("node+ n1 eligible", "node- n1");
   }
+
+  @Test
+  void givenVipHostAnnotation_whenSetChangedAndCleared_thenEachChangeDeliveredOnceAfterTheUpsert() {
+    services.put("prod/web", KubeObjects.service("prod", "web", "LoadBalancer", null,
+        Map.of(KubeVipAnnotations.VIP_HOST, "node-a")));
+    delivery.serviceChanged("prod/web");
+    delivery.serviceChanged("prod/web");
+    services.put("prod/web", KubeObjects.service("prod", "web", "LoadBalancer", null,
+        Map.of(KubeVipAnnotations.VIP_HOST, "node-b")));
+    delivery.serviceChanged("prod/web");
+    services.put("prod/web", KubeObjects.service("prod", "web", "LoadBalancer", null, Map.of()));
+    delivery.serviceChanged("prod/web");
+
+    assertThat(listener.events()).containsExactly("service+ prod/web", "host prod/web node-a", "host prod/web node-b",
+        "host prod/web -");
+  }
 }

@@ -49,4 +49,13 @@ class KubernetesServiceStatusContractIT extends ServiceStatusPortContract<Kubern
   protected List<ServiceEvent> observedEvents(KubernetesServiceStatus port, ServiceRef service) {
     return reader().events(service);
   }
+
+  @Override
+  protected List<VipAddress> observedAllocation(KubernetesServiceStatus port, ServiceRef service) {
+    var s = reader().get(service);
+    String value = s == null || s.getMetadata().getAnnotations() == null ? null
+        : s.getMetadata().getAnnotations().get(KubeVipAnnotations.LOADBALANCER_IPS);
+    return value == null || value.isBlank() ? List.of()
+        : java.util.Arrays.stream(value.split(",")).map(String::trim).map(VipAddress::parse).toList();
+  }
 }

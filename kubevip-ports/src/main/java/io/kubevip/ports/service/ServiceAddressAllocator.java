@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.ports.service;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.pool.AddressInUse;
+import io.kubevip.domain.pool.Allocated;
+import io.kubevip.domain.pool.AllocationFailed;
+import io.kubevip.domain.pool.AllocationRequest;
+import io.kubevip.domain.pool.AllocationResult;
+import io.kubevip.domain.pool.AllocationSession;
+import io.kubevip.domain.pool.Pool;
+import io.kubevip.domain.pool.PoolProblem;
+import io.kubevip.domain.service.ServiceIntent;
+import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.PortException;
+import io.kubevip.ports.out.ServiceEvent;
+import io.kubevip.ports.out.ServiceStatusPort;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * kube-vip-cloud-provider's job built in: gives every Service that names no address one from the {@code kubevip}
+ * ConfigMap pools and writes it to the Service ({@link ServiceStatusPort#recordAllocation}). The Services are the only
+ * state: addresses in use are rebuilt from them on every pass, so a deleted Service frees its address by being gone.
+ *
+ * <p>Only the holder of {@code svc_leasename} may run passes; the caller decides, and tells this class when the lease
+ * is gained ({@link #leadershipGained()}) and lost. Two guards keep two allocators from handing out one address:
+ * <ul>
+ *   <li>an allocation written but not yet seen back through the watch is remembered ("pending") and counted as in
+ *       use, so the next pass does not hand the address out again;
+ *   <li>after gaining the lease, nothing is allocated for {@code settle} (default: the lease's retry period), so the
+ *       watch can deliver the previous holder's last writes first. The previous holder stopped writing before its
+ *       lease could be taken over (fencing), so its writes are at least {@code leaseDuration - renewDeadline} old.
+ * </ul>
+ *
+ * <p>Events (deduplicated per Service while the reason stays the same): {@code AllocationFailed} (pool exhausted, no
+ * pool, requested address taken or clashing), {@code AddressOutsidePools} (allowed, as kube-vip does) and
+ * {@code PoolConfigProblem} (a malformed entry of the key the Service allocates from, naming key and entry). Not
+ * thread-safe: calls are serialised by the caller.
+ */
+public final class ServiceAddressAllocator {
+  private final ServiceStatusPort status;
+  private final boolean enabled;
+  private final Duration settle;
+  private final Clock clock;
+  private final Map<ServiceRef, List<VipAddress>> pending = new HashMap<>();
+  private final Map<ServiceRef, String> noticed = new HashMap<>();
+  private Instant settledAt = Instant.MIN;
+  private boolean leading;
+
+  /**
+   * @param enabled false for clusters that keep running kube-vip-cloud-provider: passes then do nothing
+   * @param settle how long to wait after gaining the lease before allocating
+   */
+  public ServiceAddressAllocator(ServiceStatusPort status, boolean enabled, Duration settle, Clock clock) {
+    this.status = Objects.requireNonNull(status, "status");
+    this.enabled = enabled;
+    this.settle = Objects.requireNonNull(settle, "settle");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** This node now holds {@code svc_leasename}: allocate after the settle time. */
+  public synchronized void leadershipGained() {
+    leading = true;
+    settledAt = clock.instant().plus(settle);
+  }
+
+  /** This node lost {@code svc_leasename}: stop at once and forget what is in flight. */
+  public synchronized void leadershipLost() {
+    leading = false;
+    pending.clear();
+    noticed.clear();
+  }
+
+  public synchronized boolean leading() {
+    return leading;
+  }
+
+  /** One pass over {@code state}; does nothing unless enabled, leading, synced and settled. */
+  public synchronized AllocationPass reconcile(ClusterState state) {
+    if (!enabled) {
+      return AllocationPass.skipped("disabled");
+    }
+    if (!leading) {
+      return AllocationPass.skipped("not holding svc_leasename");
+    }
+    if (!state.synced()) {
+      return AllocationPass.skipped("watch not synced");
+    }
+    if (clock.instant().isBefore(settledAt)) {
+      return AllocationPass.skipped("settling after gaining the lease");
+    }
+    AddressClaims.Resolution resolution = AddressClaims.resolve(state);
+    forgetSettled(state, resolution);
+    AllocationSession session = resolution.session();
+    pending.forEach((ref, vips) -> vips.forEach(v -> session.recordInUse(
+        new AddressInUse(v, ref, Set.copyOf(state.services().get(ref.key()).ports())))));
+
+    Map<ServiceRef, List<VipAddress>> allocated = new LinkedHashMap<>();
+    Map<ServiceRef, String> failed = new LinkedHashMap<>();
+    for (Map.Entry<ServiceRef, AddressClaim> e : resolution.claims().entrySet()) {
+      ServiceRef ref = e.getKey();
+      AddressClaim claim = e.getValue();
+      if (claim instanceof AddressClaim.Refused r) {
+        failed.put(ref, r.reason());
+        notice(ref, ServiceEvent.warning("AllocationFailed", r.reason()));
+      } else if (claim instanceof AddressClaim.Usable u) {
+        if (u.warnings().isEmpty()) {
+          noticed.remove(ref);
+        } else {
+          notice(ref, ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())));
+        }
+      } else if (!pending.containsKey(ref)) {
+        allocate(state.services().get(ref.key()), state, session, allocated, failed);
+      }
+    }
+    return new AllocationPass(allocated, failed, "");
+  }
+
+  private void allocate(ServiceIntent s, ClusterState state, AllocationSession session,
+      Map<ServiceRef, List<VipAddress>> allocated, Map<ServiceRef, String> failed) {
+    ServiceRef ref = s.service();
+    Optional<Pool> pool = state.pools().poolFor(ref.namespace());
+    List<PoolProblem> problems = pool.map(p -> state.pools().problems().stream()
+        .filter(pr -> pr.key().equals(p.key())).toList()).orElse(List.of());
+    AllocationResult result = session.allocate(
+        new AllocationRequest(ref, s.ipFamilies(), s.ipFamilyPolicy(), Set.copyOf(s.ports())));
+    if (result instanceof AllocationFailed f) {
+      String reason = f.reason() + (problems.isEmpty() ? "" : "; the pool has malformed entries: "
+          + problems.stream().map(PoolProblem::toString).collect(Collectors.joining("; ")));
+      failed.put(ref, reason);
+      notice(ref, ServiceEvent.warning("AllocationFailed", reason));
+      return;
+    }
+    Allocated a = (Allocated) result;
+    try {
+      status.recordAllocation(ref, a.addresses());
+    } catch (PortException ex) {
+      session.release(ref); // not written: free it for others in this pass, retry next pass
+      failed.put(ref, "writing kube-vip.io/loadbalancerIPs failed: " + ex.getMessage());
+      return;
+    }
+    pending.put(ref, a.addresses());
+    allocated.put(ref, a.addresses());
+    if (problems.isEmpty()) {
+      noticed.remove(ref);
+    } else {
+      notice(ref, ServiceEvent.warning("PoolConfigProblem", "allocated from " + pool.get().key()
+          + " but it has malformed entries, which were skipped: "
+          + problems.stream().map(PoolProblem::toString).collect(Collectors.joining("; "))));
+    }
+  }
+
+  // A pending allocation is settled once the watch shows the Service naming addresses, or the Service is gone.
+  private void forgetSettled(ClusterState state, AddressClaims.Resolution resolution) {
+    pending.keySet().removeIf(ref -> {
+      ServiceIntent s = state.services().get(ref.key());
+      return s == null || !s.service().equals(ref) || !(resolution.claims().get(ref) instanceof AddressClaim.Unallocated);
+    });
+    noticed.keySet().removeIf(ref -> !resolution.claims().containsKey(ref));
+  }
+
+  private void notice(ServiceRef ref, ServiceEvent event) {
+    String key = event.reason() + ": " + event.message();
+    if (key.equals(noticed.get(ref))) {
+      return;
+    }
+    noticed.put(ref, key);
+    if (event.reason().equals("AllocationFailed")) {
+      status.recordAllocationFailure(ref, event.message());
+    } else {
+      status.recordEvent(ref, event);
+    }
+  }
+}

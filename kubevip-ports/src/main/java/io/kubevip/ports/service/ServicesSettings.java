@@ -1,0 +1,38 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.ports.service;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.InterfaceName;
+import io.kubevip.domain.node.NodeId;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How this node serves Services.
+ *
+ * @param self this node (the Kubernetes node name, also its lease identity)
+ * @param vipInterface {@code vip_interface}
+ * @param servicesInterface {@code vip_servicesinterface}, empty to use {@code vip_interface}
+ * @param serviceElection {@code svc_election}: true places each VIP on one eligible node (bounded load, sticky);
+ *     false lets the {@code svc_leasename} holder announce every Cluster-policy VIP
+ * @param controlPlaneVip the control-plane VIP, when this node also runs the control-plane use case: a Service asking
+ *     for it is left to the control-plane owner, and the address is never cleaned up from here
+ */
+public record ServicesSettings(
+    NodeId self,
+    InterfaceName vipInterface,
+    Optional<InterfaceName> servicesInterface,
+    boolean serviceElection,
+    Optional<VipAddress> controlPlaneVip) {
+  public ServicesSettings {
+    Objects.requireNonNull(self, "self");
+    Objects.requireNonNull(vipInterface, "vipInterface");
+    servicesInterface = servicesInterface == null ? Optional.empty() : servicesInterface;
+    controlPlaneVip = controlPlaneVip == null ? Optional.empty() : controlPlaneVip;
+  }
+
+  /** The interface for Services that name none: {@code vip_servicesinterface}, else {@code vip_interface}. */
+  public InterfaceName defaultServiceInterface() {
+    return servicesInterface.orElse(vipInterface);
+  }
+}
