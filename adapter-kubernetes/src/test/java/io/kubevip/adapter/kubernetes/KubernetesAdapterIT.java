@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** The start-up question "do I still hold the Lease?" against the mock API server. */
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class KubernetesAdapterIT {
   private static final LeaseName LEASE = new LeaseName("kube-system", "plndr-cp-lock");
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

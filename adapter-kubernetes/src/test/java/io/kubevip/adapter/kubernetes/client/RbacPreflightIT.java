@@ -12,6 +12,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class RbacPreflightIT {
   private static final String PATH = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 

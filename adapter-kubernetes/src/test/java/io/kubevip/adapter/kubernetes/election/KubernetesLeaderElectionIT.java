@@ -10,6 +10,7 @@ import java.time.Duration;
 
 /** The election port's contract on the fabric8 mock API server in CRUD mode (409 on a stale resourceVersion). */
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class KubernetesLeaderElectionIT extends LeaderElectionPortContract<KubernetesLeaderElection> {
   private static final LeaseTiming TIMING =
       new LeaseTiming(Duration.ofMillis(4500), Duration.ofMillis(3000), Duration.ofMillis(1000));

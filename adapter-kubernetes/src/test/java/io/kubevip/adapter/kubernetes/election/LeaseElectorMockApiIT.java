@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The election against the fabric8 mock API server in CRUD mode (409 on stale resourceVersion, real watches). */
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class LeaseElectorMockApiIT {
   private static final LeaseTiming TIMING =
       new LeaseTiming(Duration.ofMillis(4500), Duration.ofMillis(3000), Duration.ofMillis(1500));

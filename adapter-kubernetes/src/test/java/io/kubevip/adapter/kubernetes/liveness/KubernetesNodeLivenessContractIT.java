@@ -13,6 +13,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class KubernetesNodeLivenessContractIT extends NodeLivenessPortContract<KubernetesNodeLiveness> {
   static final LeaseTiming FAST = new LeaseTiming(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(200));
   KubernetesClient client;

@@ -13,6 +13,7 @@ import io.kubevip.testkit.contract.ClusterWatchPortContract;
 import java.util.Map;
 
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class KubernetesClusterWatchContractIT extends ClusterWatchPortContract<KubernetesClusterWatch> {
   KubernetesClient client;
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class KubernetesServiceStatusContractIT extends ServiceStatusPortContract<KubernetesServiceStatus> {
   KubernetesClient client;
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @EnableKubernetesMockClient(crud = true)
+@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
 class KubernetesServiceStatusScenariosIT {
   private static final VipAddress V4 = VipAddress.parse("192.0.2.10");
   private static final VipAddress V6 = VipAddress.parse("2001:db8::10");
