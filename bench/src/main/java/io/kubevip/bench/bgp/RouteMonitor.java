@@ -17,12 +17,16 @@ final class RouteMonitor implements AutoCloseable {
   /** One FIB change: {@code added} false for "Deleted". */
   record Event(long nanos, boolean added, String destination, String line) {}
 
+  /** A large netlink receive buffer: 10,000 routes arrive in a burst and an overflow loses events. */
+  static final int RCVBUF = 64 << 20;
+
   private final Process process;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread reader;
 
   RouteMonitor(String namespace) throws IOException {
-    process = new ProcessBuilder("ip", "-n", namespace, "-4", "monitor", "route").redirectErrorStream(true).start();
+    process = new ProcessBuilder("ip", "-rcvbuf", Integer.toString(RCVBUF), "-n", namespace, "-4", "monitor",
+        "route").redirectErrorStream(true).start();
     reader = new Thread(this::read, "route-monitor");
     reader.setDaemon(true);
     reader.start();
