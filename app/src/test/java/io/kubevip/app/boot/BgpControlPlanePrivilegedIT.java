@@ -144,6 +144,42 @@ class BgpControlPlanePrivilegedIT {
   }
 
   @Test
+  void givenManagerProcessInTheNodesNamespace_whenSigterm_thenRouteWithdrawnAndBirdLogsTheMessage(Topology t,
+      @TempDir Path work) throws Exception {
+    Path jar = Path.of("target", "kubevip.jar").toAbsolutePath();
+    assertThat(jar).exists();
+    // the whole process runs inside n1: every socket it opens is n1's; bound to bgp_sourceip, as the speaker insists
+    // under kubevip.refuseRootNamespace
+    ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", t.ns("n1"),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "--enable-native-access=ALL-UNNAMED",
+        "-Dkubevip.refuseRootNamespace=true", "-jar", jar.toString(), "manager").directory(work.toFile())
+        .redirectErrorStream(true).redirectOutput(work.resolve("manager.log").toFile());
+    pb.environment().clear();
+    pb.environment().putAll(Map.of("bgp_enable", "true", "cp_enable", "true", "address", VIP, "vip_interface", "lo",
+        "vip_nodename", "n1", "bgp_as", "65001", "bgp_routerid", t.ipv4("n1"), "bgp_peers", t.ipv4(ROUTER) + ":65000",
+        "prometheus_server", "127.0.0.1:0", "bgp_sourceip", t.ipv4("n1")));
+    Process manager = pb.start();
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> gateways(t).equals(List.of(t.ipv4("n1"))));
+      assertThat(vipOnLo(t, "n1")).isTrue();
+      int before = birdLog().split("kube-vip shutting down", -1).length;
+      manager.destroy(); // SIGTERM
+      assertThat(manager.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      await().atMost(Duration.ofSeconds(5)).until(() -> gateways(t).isEmpty());
+      assertThat(vipOnLo(t, "n1")).isFalse();
+      await().atMost(Duration.ofSeconds(5))
+          .until(() -> birdLog().split("kube-vip shutting down", -1).length > before);
+    } catch (AssertionError | RuntimeException e) {
+      System.out.println("---- manager.log ----\n" + Files.readString(work.resolve("manager.log")));
+      throw e;
+    } finally {
+      if (manager.isAlive()) {
+        manager.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
   void givenTwoManagersWithElection_whenTheLeaderStops_thenOnlyTheNewLeaderAdvertises(Topology t) {
     api = new MockApi();
     Map<String, String> elected = Map.of("vip_leaderelection", "true", "k8s_config_file", api.kubeconfig.toString(),
