@@ -101,6 +101,14 @@ class ManagerContextBgpControlPlaneTest {
         .contains("state=established");
   }
 
+  @Test
+  void givenBgpHealthGroup_whenRequested_thenPeerDetailsAreShownAndReadinessIsUnaffected() throws Exception {
+    FakeBgpNetwork.PEER_STATUS.set(FakeBgpNetwork.established(3, 1));
+    assertThat(get("/health/bgp-sessions")).contains("\"192.0.2.1:1179 AS65001\"").contains("\"state\":\"established\"")
+        .contains("\"updatesSent\":3");
+    assertThat(get("/readyz")).doesNotContain("AS65001");
+  }
+
   private String get(String path) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
