@@ -61,6 +61,7 @@ final class PeerSession {
   private final Thread thread;
   private final Object wake = new Object();
   private final AtomicLong updatesReceived = new AtomicLong();
+  private final AtomicLong updatesSent = new AtomicLong();
   private final AtomicLong treatAsWithdraw = new AtomicLong();
 
   private volatile boolean running = true;
@@ -98,7 +99,7 @@ final class PeerSession {
     boolean up = state == SessionState.ESTABLISHED && n != null;
     return new PeerStatus(peer.describe(), state, up ? n.holdTime() : null, up ? n.keepalive() : null,
         establishedCount, lastSent, lastReceived, updatesReceived.get(), treatAsWithdraw.get(),
-        up && c.bfd != null ? c.bfd.state() : null);
+        up && c.bfd != null ? c.bfd.state() : null, updatesSent.get());
   }
 
   /** Queues UPDATEs for a change; called under the speaker's lock so changes keep their order. */
@@ -110,6 +111,7 @@ final class PeerSession {
     List<Update> updates = new ArrayList<>(c.encoder.withdraw(withdraw));
     updates.addAll(c.encoder.announce(announce));
     updates.forEach(c::send);
+    updatesSent.addAndGet(updates.size());
   }
 
   /**
@@ -354,8 +356,10 @@ final class PeerSession {
   void sendTable(Set<Prefix> table) {
     Connection c = connection;
     if (c != null && c.encoder != null) {
-      c.encoder.announce(table).forEach(c::send);
-      c.encoder.endOfRib().forEach(c::send);
+      List<Update> updates = new ArrayList<>(c.encoder.announce(table));
+      updates.addAll(c.encoder.endOfRib());
+      updates.forEach(c::send);
+      updatesSent.addAndGet(updates.size());
     }
   }
 

@@ -14,7 +14,8 @@ import java.time.Duration;
  * @param lastReceived the last NOTIFICATION the peer sent, or null
  * @param treatAsWithdraw received UPDATEs handled as withdraw (RFC 7606) so far
  * @param bfd the BFD session state, or null when BFD is off or the session is not Established
+ * @param updatesSent UPDATE messages queued to the peer so far (announcements, withdrawals, End-of-RIB)
  */
 public record PeerStatus(String peer, SessionState state, Duration holdTime, Duration keepalive,
     int establishedCount, Notification lastSent, Notification lastReceived, long updatesReceived,
-    long treatAsWithdraw, BfdState bfd) {}
+    long treatAsWithdraw, BfdState bfd, long updatesSent) {}

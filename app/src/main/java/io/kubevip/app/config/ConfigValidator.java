@@ -105,6 +105,7 @@ public final class ConfigValidator {
       problems.add(new Problem(config.get(BGP_SOURCEIF).where() + ", " + config.get(BGP_SOURCEIP).where(), null,
           "both set; expected at most one source (interface or address)"));
     }
+    BgpChecks.check(config, problems);
   }
 
   private static void checkOps(EffectiveConfig config, List<Problem> problems) {

@@ -17,11 +17,11 @@ public final class FeatureAvailability {
   }
 
   /**
-   * This build: ARP mode with the control-plane VIP. LoadBalancer Services, BGP, routing table, WireGuard, UPnP and
-   * DHCP come later.
+   * This build: ARP and BGP mode with the control-plane VIP. LoadBalancer Services, routing table, WireGuard, UPnP
+   * and DHCP come later.
    */
   public static FeatureAvailability current() {
-    return new FeatureAvailability(EnumSet.of(Feature.ARP));
+    return new FeatureAvailability(EnumSet.of(Feature.ARP, Feature.BGP));
   }
 
   public static FeatureAvailability of(Feature... features) {

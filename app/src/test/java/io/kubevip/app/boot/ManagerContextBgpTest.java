@@ -28,9 +28,10 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * BGP profile with a separate health port: probes on health_check_port, metrics on prometheus_server, and the
- * sub-second lease timings only kubevip.* properties can express.
+ * sub-second lease timings only kubevip.* properties can express. The speaker is a fake ({@link FakeBgpNetwork}):
+ * the peer below is a documentation address that must never be dialled.
  */
-@SpringBootTest(classes = KubevipApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {KubevipApplication.class, FakeBgpNetwork.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ContextConfiguration(initializers = ManagerContextBgpTest.Init.class)
 class ManagerContextBgpTest {
   static final int HEALTH_PORT = freePort();

@@ -95,7 +95,7 @@ class ConfigValidatorTest {
   @Test
   void givenThisBuild_whenAModeOtherThanArpRequested_thenNotAvailableByName() {
     assertThat(ConfigValidator.validate(Configs.config(VALID_ARP), FeatureAvailability.current())).isEmpty();
-    for (String mode : List.of("bgp_enable", "vip_routingtable", "vip_wireguard")) {
+    for (String mode : List.of("vip_routingtable", "vip_wireguard")) {
       Map<String, String> env = new HashMap<>(VALID_ARP);
       env.remove("vip_arp");
       env.put(mode, "true");
