@@ -34,15 +34,16 @@ final class VipFamilyScenario {
     String first = run.owner();
     assertEveryFamilyOwnedBy(first, 0L);
 
+    long crashAt = Clock.nowMicros();
     EventResult crash = run.crashOwner();
     System.out.println("[" + tag + "] " + crash);
     assertThat(crash.newOwner()).as("crash: %s", crash).isNotNull().isNotEqualTo(first);
     assertThat(crash.takeoverMs()).as("crash: %s", crash).isNotNull().isLessThanOrEqualTo(LEASE_PLUS_ONE_MS);
     assertThat(crash.outageMs()).as("crash: %s", crash).isNotNull().isLessThanOrEqualTo(LEASE_PLUS_ONE_MS);
     assertThat(crash.twoOwnerSamples()).as("crash: %s", crash).isZero();
-    long crashAt = Clock.nowMicros() - (crash.takeoverMs() + 1000) * 1000;
     assertEveryFamilyOwnedBy(crash.newOwner(), crashAt);
 
+    long stopAt = Clock.nowMicros();
     EventResult stop = run.stopOwner();
     System.out.println("[" + tag + "] " + stop);
     assertThat(stop.newOwner()).as("stop: %s", stop).isNotNull().isNotEqualTo(crash.newOwner());
@@ -50,7 +51,6 @@ final class VipFamilyScenario {
         .isLessThan(LabSettings.DEFAULT_LEASE.toMillis());
     assertThat(stop.twoOwnerSamples()).as("stop: %s", stop).isZero();
     assertThat(stop.ok()).as("stop: %s", stop).isTrue();
-    long stopAt = Clock.nowMicros() - (stop.takeoverMs() + 1000) * 1000;
     assertEveryFamilyOwnedBy(stop.newOwner(), stopAt);
   }
 
@@ -66,6 +66,13 @@ final class VipFamilyScenario {
       assertThat(s).as("probes of one family since the event").isNotEmpty();
       assertThat(s).as("samples with two owners").noneMatch(x -> x.owners() > 1);
       assertThat(p.healthy()).as("prober still running").isTrue();
+      if (sinceMicros > 0) {
+        System.out.printf("[%s]   %s: +VIP on %s after %s ms, client entry after %s ms%n", tag, p.vip(), owner,
+            p.ownerChanges(sinceMicros).stream().filter(c -> c.node().equals(owner) && c.holds()).findFirst()
+                .map(c -> String.valueOf((c.atMicros() - sinceMicros) / 1000)).orElse("?"),
+            p.macChanges(sinceMicros).stream().filter(c -> owner.equals(c.node())).findFirst()
+                .map(c -> String.valueOf((c.atMicros() - sinceMicros) / 1000)).orElse("?"));
+      }
     }
   }
 }
