@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubevip.testkit.netns.Privileged;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,12 +17,13 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Faults that leave the leader's node alive — carrier loss, a partition from the API only, a SIGKILL of the
- * manager process alone — against three real managers (lease 3 s / renew 2 s / retry 0.5 s) in one IPv4 lab. They
- * are the cases where a careless implementation ends up with two nodes answering for the VIP, so each scenario
- * asserts on the nodes' address timelines and the client's neighbour entry, not only on a ping coming back.
+ * Faults that leave the leader's node and manager alive — carrier loss and a partition from the API only —
+ * against three real managers (lease 3 s / renew 2 s / retry 0.5 s) in one IPv4 lab. They are the cases where a
+ * careless implementation ends up with two nodes answering for the VIP, so each scenario asserts on the nodes'
+ * address timelines and the client's neighbour entry, not only on a ping coming back.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -36,14 +36,12 @@ class LeaderFaultsPrivilegedIT {
   private static final Duration NO_FLAP = Duration.ofSeconds(4);
 
   private LabRun run;
-  private Path work;
 
   @BeforeAll
-  void startLab() throws Exception {
+  void startLab(@TempDir Path work) {
     Privileged.assume();
     Path jar = Path.of(System.getProperty("kubevip.jar", "../app/target/kubevip.jar")).toAbsolutePath().normalize();
     assertThat(jar).as("the manager jar (build app first: ./mvnw -pl app -am package)").isRegularFile();
-    work = Files.createTempDirectory("kvlab-faults");
     run = LabRun.start(new LabSettings(3, false, false, LEASE, RENEW, RETRY, jar, work),
         line -> System.out.println("[faults] " + line));
   }
@@ -111,45 +109,6 @@ class LeaderFaultsPrivilegedIT {
     }
   }
 
-  @Test
-  @Order(3)
-  void givenLeader_whenOnlyItsProcessIsKilled_thenAnotherTakesOverAndTheRestartedManagerRemovesTheOrphan() {
-    Prober prober = run.prober();
-    String old = run.owner();
-    long t0 = Clock.nowMicros();
-    run.killManager(old);
-
-    // the node stays on the LAN with the killed process's VIP: nobody is left to remove it until a restart
-    Optional<Set<String>> two = prober.awaitOwners(o -> o.size() == 2, LEASE.plus(RENEW).plusSeconds(5));
-    assertThat(two).as("another node takes over after the lease expires; owners %s", prober.owners()).isPresent();
-    String neu = two.get().stream().filter(n -> !n.equals(old)).findFirst().orElseThrow();
-    long took = firstChange(t0, neu, true);
-    System.out.printf("[faults] SIGKILL of %s's manager: %s +VIP after %d ms%n", old, neu, (took - t0) / 1000);
-    assertThat((took - t0) / 1000).as("takeover within lease + 1 s").isLessThanOrEqualTo(LEASE.toMillis() + 1000);
-    await().atMost(Duration.ofSeconds(3)).until(() -> prober.clientPointsAt().equals(Optional.of(neu)));
-
-    long restarted = Clock.nowMicros();
-    ManagerProcess again = run.restartManager(old);
-    Optional<Set<String>> cleaned = prober.awaitOwners(o -> o.equals(Set.of(neu)), Duration.ofSeconds(40));
-    assertThat(cleaned).as("the restarted manager removes its orphan VIP; owners %s, log %s", prober.owners(),
-        again.log()).isPresent();
-    long removed = firstChange(restarted, old, false);
-    System.out.printf("[faults] orphan on %s removed %d ms after the restart%n", old, (removed - restarted) / 1000);
-    again.awaitReady(run.topology(), Duration.ofSeconds(60));
-
-    // the restarted manager must never announce the VIP, and the client must stay on the new owner
-    long end = Clock.nowMicros();
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-        .until(() -> prober.owners().equals(Set.of(neu)));
-    assertThat(prober.ownerChanges(t0)).as("no +VIP on %s after its kill", old)
-        .noneMatch(c -> c.node().equals(old) && c.holds());
-    assertThat(prober.macChanges(took)).as("client never points back at %s", old)
-        .noneMatch(c -> old.equals(c.node()));
-    // two holders only between the takeover and the clean-up (a killed process cannot remove its address)
-    assertThat(dualSamples(t0, took)).as("two owners before the takeover").isZero();
-    assertThat(dualSamples(removed, end)).as("two owners after the orphan was removed").isZero();
-  }
-
   private String awaitNewSingleOwner(String old, Duration timeout) {
     Optional<Set<String>> after = run.prober().awaitOwners(o -> o.size() == 1 && !o.contains(old), timeout);
     assertThat(after).as("a single new owner other than %s; owners %s", old, run.prober().owners()).isPresent();
@@ -157,10 +116,15 @@ class LeaderFaultsPrivilegedIT {
   }
 
   private long firstChange(long from, String node, boolean holds) {
-    return run.prober().ownerChanges(from).stream().filter(c -> c.node().equals(node) && c.holds() == holds)
+    return firstChange(run.prober(), from, node, holds);
+  }
+
+  /** When {@code node} first gained ({@code holds}) or lost the VIP at or after {@code from}; fails when never. */
+  static long firstChange(Prober prober, long from, String node, boolean holds) {
+    return prober.ownerChanges(from).stream().filter(c -> c.node().equals(node) && c.holds() == holds)
         .findFirst().map(Prober.OwnerChange::atMicros)
         .orElseThrow(() -> new AssertionError("no " + (holds ? "+" : "-") + "VIP on " + node + " since " + from
-            + ": " + timeline(run.prober().ownerChanges(from), from)));
+            + ": " + timeline(prober.ownerChanges(from), from)));
   }
 
   /** Never two owners; exactly one before {@code from} (given) and from {@code windowEnd} to {@code end}. */
@@ -172,10 +136,6 @@ class LeaderFaultsPrivilegedIT {
         .isNotEmpty().allMatch(s -> s.owners() == 1);
   }
 
-  private long dualSamples(long from, long to) {
-    return run.prober().samples(from, to).stream().filter(s -> s.owners() > 1).count();
-  }
-
   private void assertNoFlap(long healedAt, String owner) {
     await().during(NO_FLAP).atMost(NO_FLAP.plusSeconds(2)).pollInterval(Duration.ofMillis(100))
         .until(() -> run.prober().ownerChanges(healedAt).isEmpty() && run.prober().owners().equals(Set.of(owner)));
@@ -184,7 +144,7 @@ class LeaderFaultsPrivilegedIT {
     assertThat(run.prober().clientPointsAt()).contains(owner);
   }
 
-  private static String timeline(List<Prober.OwnerChange> changes, long t0) {
+  static String timeline(List<Prober.OwnerChange> changes, long t0) {
     return String.join(", ", changes.stream()
         .map(c -> c.node() + (c.holds() ? " +VIP " : " -VIP ") + (c.atMicros() - t0) / 1000 + " ms").toList());
   }
