@@ -34,18 +34,30 @@ public final class LabRun implements AutoCloseable {
   private Path work;
   private boolean closed;
 
-  private LabRun(LabSettings settings, Consumer<String> progress) {
+  private final String address;
+
+  private LabRun(LabSettings settings, String address, Consumer<String> progress) {
     this.settings = settings;
+    this.address = address;
     this.progress = progress;
   }
 
   /** Builds the lab and starts everything; returns once exactly one node owns the VIP. */
   public static LabRun start(LabSettings settings, Consumer<String> progress) {
+    return start(settings, settings.vip(), progress);
+  }
+
+  /**
+   * Like {@link #start(LabSettings, Consumer)}, but the managers get {@code address} (kube-vip's {@code address},
+   * e.g. a dual-stack {@code 10.99.0.50,fd99::50}); the prober follows its first entry. Start another
+   * {@link Prober} on {@link #topology()} to follow the others.
+   */
+  public static LabRun start(LabSettings settings, String address, Consumer<String> progress) {
     if (!Files.isRegularFile(settings.kubevipJar())) {
       throw new LabException("kubevip jar " + settings.kubevipJar() + " not found; build it with "
           + "./mvnw -B -q -DskipTests -pl app -am package");
     }
-    LabRun run = new LabRun(settings, progress);
+    LabRun run = new LabRun(settings, address, progress);
     Runtime.getRuntime().addShutdownHook(run.shutdownHook);
     try {
       run.bringUp();
@@ -74,9 +86,9 @@ public final class LabRun implements AutoCloseable {
     }
     api = ApiServerProcess.start(topology, work, START_TIMEOUT);
     progress.accept("API " + api.url() + " in " + topology.ns(LabTopology.API) + "; logs in " + work);
-    managerConfig = new ManagerProcess.Config(settings.kubevipJar(), settings.vip(), api.kubeconfig(),
+    managerConfig = new ManagerProcess.Config(settings.kubevipJar(), address, api.kubeconfig(),
         settings.lease(), settings.renew(), settings.retry(), List.of());
-    prober = Prober.start(topology, settings.vip());
+    prober = Prober.start(topology, address.split(",")[0].strip());
     for (String node : topology.nodes()) {
       startManager(node, work);
     }
@@ -106,6 +118,34 @@ public final class LabRun implements AutoCloseable {
 
   public ApiServerProcess api() {
     return api;
+  }
+
+  /** The manager now running (or last run) on {@code node}. */
+  public ManagerProcess manager(String node) {
+    ManagerProcess m = managers.get(node);
+    if (m == null) {
+      throw new LabException("no manager was started on " + node + "; nodes: " + managers.keySet());
+    }
+    return m;
+  }
+
+  /** SIGKILL only the manager of {@code node}: the node stays on both LANs, with whatever the process left. */
+  public void killManager(String node) {
+    manager(node).kill();
+  }
+
+  /** Starts a new manager on {@code node} (after a kill or stop); its log is {@code <node>-<n>.log}. */
+  public ManagerProcess restartManager(String node) {
+    if (manager(node).isAlive()) {
+      throw new LabException("the manager on " + node + " still runs; kill or stop it first");
+    }
+    startManager(node, work);
+    return managers.get(node);
+  }
+
+  /** Where the API and manager logs of this run go. */
+  public Path workDir() {
+    return work;
   }
 
   /** The single reachable owner now; fails when there is none or more than one. */

@@ -194,6 +194,42 @@ public final class LabTopology implements AutoCloseable {
     cut.remove(node);
   }
 
+  /**
+   * Takes the node's data port down at the bridge: its eth0 loses carrier while the node itself, its manager and
+   * its management link stay up (a pulled cable). Unlike {@link #cutOff}, the node still counts as an owner.
+   */
+  public void carrierLoss(String node) {
+    ip(LAN, "link", "set", "v-" + node, "down");
+  }
+
+  /** Undoes {@link #carrierLoss}. */
+  public void carrierBack(String node) {
+    ip(LAN, "link", "set", "v-" + node, "up");
+  }
+
+  /**
+   * Partitions a node from the Kubernetes API only: an nftables table {@code inet kvlab} in the node's namespace
+   * drops everything to and from {@link #apiAddress()}. The data LAN is untouched, so the node can still answer
+   * for the VIP — exactly the case fencing must handle.
+   */
+  public void partitionFromApi(String node) {
+    String api = apiAddress();
+    nft(node, "add table inet kvlab");
+    nft(node, "add chain inet kvlab out { type filter hook output priority 0 ; policy accept ; }");
+    nft(node, "add chain inet kvlab in { type filter hook input priority 0 ; policy accept ; }");
+    nft(node, "add rule inet kvlab out ip daddr " + api + " drop");
+    nft(node, "add rule inet kvlab in ip saddr " + api + " drop");
+  }
+
+  /** Undoes {@link #partitionFromApi}. */
+  public void healApi(String node) {
+    nft(node, "delete table inet kvlab");
+  }
+
+  private void nft(String role, String command) {
+    exec(role, "nft", command).requireSuccess();
+  }
+
   public boolean isCutOff(String node) {
     return cut.contains(node);
   }

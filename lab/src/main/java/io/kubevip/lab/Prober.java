@@ -112,6 +112,11 @@ public final class Prober implements AutoCloseable {
     }
   }
 
+  /** The address this prober follows. */
+  public String vip() {
+    return vip;
+  }
+
   /** Nodes that hold the VIP now and are reachable (not cut off). */
   public Set<String> owners() {
     Set<String> out = new TreeSet<>();
