@@ -31,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,11 +81,14 @@ public final class ServicesNode {
   private final ClusterModel model;
   private final ServicesController controller;
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** Counts leadership changes, so a queued "gained" never lands after the "lost" that followed it. */
+  private final AtomicLong term = new AtomicLong();
   private volatile ScheduledExecutorService thread;
   private volatile ClusterWatchPort.Watch watch;
   private volatile boolean started;
   private volatile boolean stopping;
   private volatile Optional<NodeId> leaseHolder = Optional.empty();
+  private volatile Set<VipAddress> waiting = Set.of();
 
   public ServicesNode(ServicesSettings settings, LeaseName lease, ClusterWatchPort watchPort, NodeLivenessPort liveness,
       LeaderElectionPort election, ServiceStatusPort status, ServiceAddressAllocator allocator, PlanExecutor plans,
@@ -155,7 +159,7 @@ public final class ServicesNode {
 
   public Status status() {
     return new Status(started, stopping, model.snapshot().synced(), leaseHolder, allocator.leading(),
-        liveness.liveNodes(), liveness.selfValid(), meters.active(), controller.waiting());
+        liveness.liveNodes(), liveness.selfValid(), meters.active(), waiting);
   }
 
   /** Debounced: events within {@code debounce} share one pass. */
@@ -186,6 +190,7 @@ public final class ServicesNode {
         LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
       }
       ServicesPass pass = controller.reconcile();
+      waiting = pass.waiting();
       ok = pass.succeeded();
       if (!ok) {
         LOG.warn("Services pass left work undone: {} {}", pass.failures(), pass.problems());
@@ -226,45 +231,67 @@ public final class ServicesNode {
   }
 
   private final class Callbacks implements LeadershipCallbacks {
+    // Never blocks the election thread on a running pass (that would delay renewals): the change is queued on the
+    // services thread, after whatever pass is running.
     @Override
     public void onStartedLeading() {
       LOG.info("Services: {} holds {}; allocating after {}", settings.self(), lease, timing.safetyPeriod());
-      allocator.leadershipGained();
       leaseHolder = Optional.of(settings.self());
-      controller.serviceLeaseHolder(leaseHolder);
-      schedulePass();
-      ScheduledExecutorService t = thread;
-      if (t != null && !stopping) {
-        try {
-          t.schedule(ServicesNode.this::passNow, timing.safetyPeriod().toMillis() + 10, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-          // stopping
+      Optional<NodeId> holder = leaseHolder;
+      long gained = term.incrementAndGet();
+      onThreadLater(() -> {
+        if (term.get() == gained) {
+          allocator.leadershipGained();
+          controller.serviceLeaseHolder(holder);
+          passNow();
         }
-      }
+      }, Duration.ZERO);
+      onThreadLater(ServicesNode.this::passNow, timing.safetyPeriod().plusMillis(10));
     }
 
     @Override
     public void onStoppedLeading() {
       LOG.info("Services: {} no longer holds {}", settings.self(), lease);
-      allocator.leadershipLost();
+      term.incrementAndGet();
+      allocator.leadershipLost(); // at once: no allocation after this returns
       if (leaseHolder.filter(settings.self()::equals).isPresent()) {
         leaseHolder = Optional.empty();
-        controller.serviceLeaseHolder(leaseHolder);
       }
+      Optional<NodeId> holder = leaseHolder;
       ScheduledExecutorService t = thread;
-      if (t != null && !stopping) {
-        onThread(t, () -> {
-          passNow();
-          return null;
-        });
+      if (t == null || stopping) {
+        controller.serviceLeaseHolder(holder);
+        return;
       }
+      // Withdraw before returning, as the election expects; on the services thread, after queued work.
+      onThread(t, () -> {
+        allocator.leadershipLost();
+        controller.serviceLeaseHolder(holder);
+        passNow();
+        return null;
+      });
     }
 
     @Override
     public void onNewLeader(String identity) {
       leaseHolder = Optional.of(NodeId.of(identity));
-      controller.serviceLeaseHolder(leaseHolder);
-      schedulePass();
+      Optional<NodeId> holder = leaseHolder;
+      onThreadLater(() -> {
+        controller.serviceLeaseHolder(holder);
+        passNow();
+      }, Duration.ZERO);
+    }
+  }
+
+  private void onThreadLater(Runnable work, Duration delay) {
+    ScheduledExecutorService t = thread;
+    if (t == null || stopping) {
+      return;
+    }
+    try {
+      t.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // stopping
     }
   }
 }
