@@ -38,7 +38,7 @@ import org.springframework.context.annotation.Primary;
  * The real manager context with {@code svc_enable} in ARP mode against the fabric8 mock API, the ARP data plane
  * replaced by fakes (nothing touches the network beyond loopback HTTP): a LoadBalancer Service gets an address from
  * the {@code kubevip} ConfigMap, this node announces it, deleting the Service withdraws it, and closing the context
- * (SIGTERM) withdraws every Service VIP and gives both Leases up.
+ * (SIGTERM) withdraws every Service VIP while both Leases are still held, then gives them up.
  */
 class ManagerContextServicesTest {
   private static final InterfaceName ETH0 = InterfaceName.of("eth0");
@@ -49,6 +49,8 @@ class ManagerContextServicesTest {
   private FakeVipAddressPort addresses;
   private FakeL2AnnouncePort announcer;
   private ConfigurableApplicationContext context;
+  /** Liveness and svc Lease holders, as the API server saw them, at each removal of an address. */
+  private final List<List<Optional<String>>> holdersAtRemoval = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Handed to the context through a static, as Spring instantiates the configuration itself. */
   private static volatile ArpDataPlane dataPlane;
@@ -67,7 +69,25 @@ class ManagerContextServicesTest {
     api = new MockApi();
     addresses = new FakeVipAddressPort(ETH0);
     announcer = new FakeL2AnnouncePort(ETH0);
-    dataPlane = new ArpDataPlane(addresses, announcer, InterfaceMonitor.NONE, DuplicateProbe.NONE);
+    io.kubevip.ports.out.VipAddressPort recording = new io.kubevip.ports.out.VipAddressPort() {
+      @Override
+      public void add(VipAddress vip, InterfaceName iface) {
+        addresses.add(vip, iface);
+      }
+
+      @Override
+      public void remove(VipAddress vip, InterfaceName iface) {
+        holdersAtRemoval.add(List.of(api.holder("kube-system", "kubevip-node-node-a"),
+            api.holder("kube-system", "plndr-svcs-lock")));
+        addresses.remove(vip, iface);
+      }
+
+      @Override
+      public java.util.Set<VipAddress> listOurs(InterfaceName iface) {
+        return addresses.listOurs(iface);
+      }
+    };
+    dataPlane = new ArpDataPlane(recording, announcer, InterfaceMonitor.NONE, DuplicateProbe.NONE);
     api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
         .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
         .create();
@@ -131,6 +151,8 @@ class ManagerContextServicesTest {
     context = null;
 
     assertThat(addresses.addresses(ETH0)).doesNotContain(vip);
+    assertThat(holdersAtRemoval).as("withdrawn while both Leases were still ours")
+        .containsExactly(List.of(Optional.of("node-a"), Optional.of("node-a")));
     assertThat(annotation("api", VIP_HOST)).isNullOrEmpty();
     assertThat(api.holder("kube-system", "kubevip-node-node-a")).isEmpty();
     assertThat(api.holder("kube-system", "plndr-svcs-lock")).isEmpty();
