@@ -71,12 +71,12 @@ class KubevipExecutableIT {
   // Never a configuration the manager would accept: a started manager could add the VIP in this machine's root
   // network namespace. One other mistake keeps it from starting and shows ARP itself is no longer refused.
   @Test
-  void givenArpControlPlaneWithServices_whenManagerStarts_thenOnlyServicesAreNotAvailable() throws Exception {
-    Result r = run(Map.of("vip_arp", "true", "cp_enable", "true", "address", "192.0.2.10", "svc_enable", "true"),
-        "manager");
+  void givenArpControlPlaneWithUpnp_whenManagerStarts_thenOnlyUpnpIsNotAvailable() throws Exception {
+    Result r = run(Map.of("vip_arp", "true", "cp_enable", "true", "address", "192.0.2.10", "svc_enable", "true",
+        "enable_upnp", "true"), "manager");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).containsExactly("kubevip manager: invalid configuration, nothing started (1 problem):",
-        "svc_enable: not available in this version");
+        "enable_upnp: not available in this version");
   }
 
   @Test

@@ -8,10 +8,15 @@ import io.kubevip.adapter.kubernetes.client.KubeClients;
 import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
 import io.kubevip.adapter.kubernetes.client.RbacPreflight;
 import io.kubevip.adapter.kubernetes.election.KubernetesLeaderElection;
+import io.kubevip.adapter.kubernetes.liveness.KubernetesNodeLiveness;
 import io.kubevip.adapter.kubernetes.manifest.ManifestOptions;
 import io.kubevip.adapter.kubernetes.manifest.Manifests;
+import io.kubevip.adapter.kubernetes.services.KubernetesClusterWatch;
+import io.kubevip.adapter.kubernetes.services.KubernetesServiceStatus;
+import io.kubevip.adapter.kubernetes.services.ServiceWatchSettings;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.lease.LeaseTiming;
+import io.kubevip.domain.node.NodeId;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
@@ -63,6 +68,21 @@ public final class KubernetesAdapter implements AutoCloseable {
   /** Lease elections as {@code identity} ({@code vip_nodename}, else the lower-cased host name). */
   public KubernetesLeaderElection leaderElection(String identity, LeaseTiming timing, Clock clock) {
     return KubernetesLeaderElection.on(client, identity, timing, clock);
+  }
+
+  /** Informers for LoadBalancer Services, EndpointSlices, Nodes and the pool ConfigMap, as {@code settings} says. */
+  public KubernetesClusterWatch clusterWatch(ServiceWatchSettings settings) {
+    return new KubernetesClusterWatch(client, settings);
+  }
+
+  /** Service status, annotations, conditions and Events, reported as {@code node}. */
+  public KubernetesServiceStatus serviceStatus(NodeId node) {
+    return new KubernetesServiceStatus(client, node);
+  }
+
+  /** This node's liveness Lease in {@code namespace} and the observation of its peers'. */
+  public KubernetesNodeLiveness nodeLiveness(String namespace, NodeId self, LeaseTiming timing) {
+    return new KubernetesNodeLiveness(client, namespace, self, timing);
   }
 
   /**

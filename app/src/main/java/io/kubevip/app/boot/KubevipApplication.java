@@ -12,6 +12,6 @@ import org.springframework.context.annotation.Import;
 @SpringBootConfiguration
 @EnableAutoConfiguration
 @Import({SettingsConfiguration.class, MetricsConfiguration.class, DecisionLogger.class, ArpModeConfiguration.class,
-    ArpDataPlaneConfiguration.class, ControlPlaneConfiguration.class,
+    ArpDataPlaneConfiguration.class, ControlPlaneConfiguration.class, ServicesConfiguration.class,
     BgpModeConfiguration.class, RouteTableModeConfiguration.class, WireguardModeConfiguration.class})
 public class KubevipApplication {}

@@ -27,7 +27,7 @@ public record KubevipProperties(Mode mode, ControlPlane controlPlane, Services s
   public record Services(boolean enabled, String interfaceName, String leaseName, boolean election,
       boolean electionOnDemand, String namespace, boolean lbClassOnly, String lbClassName,
       boolean lbClassLegacyHandling, boolean security, boolean disableUpdates, boolean legacyEndpoints,
-      Duration debounceTime, String mirrorDestInterface) {}
+      Duration debounceTime, String mirrorDestInterface, Boolean builtinIpam) {}
 
   public record Vip(String address, String subnet, String interfaceName, boolean allowInterfaceNotUp,
       boolean loInterfaceGlobalScope, boolean ddns, String dnsMode, boolean skipDad) {}

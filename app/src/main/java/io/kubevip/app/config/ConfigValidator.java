@@ -129,6 +129,7 @@ public final class ConfigValidator {
       unavailable(config, m.setting(), features, m.feature(), problems);
     }
     unavailable(config, SVC_ENABLE, features, Feature.SERVICES, problems);
+    servicesOnlyInArp(config, features, problems);
     unavailable(config, VIP_PRESERVE_ON_LEADERSHIP_LOSS, features, Feature.PRESERVE_ON_LEADERSHIP_LOSS, problems);
     unavailable(config, ENABLE_UPNP, features, Feature.UPNP, problems);
     unavailable(config, VIP_DDNS, features, Feature.DHCP, problems);
@@ -141,6 +142,20 @@ public final class ConfigValidator {
     if (config.normalized(LEADER_ELECTION_TYPE).filter("etcd"::equals).isPresent()
         && !features.isAvailable(Feature.ETCD_ELECTION)) {
       problems.add(Problem.of(config.get(LEADER_ELECTION_TYPE), "etcd election is " + NOT_AVAILABLE));
+    }
+  }
+
+  // Services are wired for ARP mode only so far; in another (available) mode they would start and announce nothing.
+  private static void servicesOnlyInArp(EffectiveConfig config, FeatureAvailability features, List<Problem> problems) {
+    if (!config.isTrue(SVC_ENABLE) || !features.isAvailable(Feature.SERVICES)) {
+      return;
+    }
+    for (DataPlaneMode m : DataPlaneMode.enabled(config)) {
+      if (features.isAvailable(m.feature()) && !features.servicesAvailableIn(m)) {
+        problems.add(new Problem(config.get(SVC_ENABLE).where() + ", " + config.get(m.setting()).where(), null,
+            "LoadBalancer Services with " + m.setting().env() + " are " + NOT_AVAILABLE
+                + "; expected vip_arp for Services"));
+      }
     }
   }
 

@@ -11,17 +11,23 @@ import java.util.Set;
  */
 public final class FeatureAvailability {
   private final EnumSet<Feature> available;
+  private final EnumSet<DataPlaneMode> servicesModes;
 
   private FeatureAvailability(EnumSet<Feature> available) {
+    this(available, EnumSet.allOf(DataPlaneMode.class));
+  }
+
+  private FeatureAvailability(EnumSet<Feature> available, EnumSet<DataPlaneMode> servicesModes) {
     this.available = EnumSet.copyOf(available);
+    this.servicesModes = EnumSet.copyOf(servicesModes);
   }
 
   /**
-   * This build: ARP and BGP mode with the control-plane VIP. LoadBalancer Services, routing table, WireGuard, UPnP
-   * and DHCP come later.
+   * This build: ARP mode (control-plane VIP and LoadBalancer Services) and BGP mode (control-plane VIP). Services
+   * over BGP, routing table, WireGuard, UPnP and DHCP come later.
    */
   public static FeatureAvailability current() {
-    return new FeatureAvailability(EnumSet.of(Feature.ARP, Feature.BGP));
+    return new FeatureAvailability(EnumSet.of(Feature.ARP, Feature.BGP, Feature.SERVICES), EnumSet.of(DataPlaneMode.ARP));
   }
 
   public static FeatureAvailability of(Feature... features) {
@@ -30,8 +36,23 @@ public final class FeatureAvailability {
     return new FeatureAvailability(set);
   }
 
+  /** This availability plus {@code feature}, keeping where Services may run. */
+  public FeatureAvailability with(Feature feature) {
+    EnumSet<Feature> more = EnumSet.copyOf(available);
+    more.add(feature);
+    return new FeatureAvailability(more, servicesModes);
+  }
+
   public boolean isAvailable(Feature feature) {
     return available.contains(feature);
+  }
+
+  /**
+   * Whether LoadBalancer Services can run in {@code mode}: {@link #current()} wires them in ARP mode only;
+   * {@link #of} (tests starting contexts with modes this build lacks) allows them wherever both are listed.
+   */
+  public boolean servicesAvailableIn(DataPlaneMode mode) {
+    return available.contains(Feature.SERVICES) && available.contains(mode.feature()) && servicesModes.contains(mode);
   }
 
   @Override

@@ -119,6 +119,10 @@ public final class SettingsTable {
   public static final Setting LB_CLASS_LEGACY_HANDLING = row("Services", "lb_class_legacy_handling",
       "--lbClassNameLegacyHandling", "kubevip.services.lb-class-legacy-handling", Types.bool(), "true",
       "Legacy class matching (Services without a class are ours unless lb_class_only)");
+  public static final Setting BUILTIN_IPAM = row("Services", "kubevip_builtin_ipam", null,
+      "kubevip.services.builtin-ipam", Types.bool(), "true", "kubevip extra: the svc_leasename holder allocates"
+          + " addresses from the kubevip ConfigMap (kube-vip-cloud-provider semantics); false when the cluster keeps"
+          + " running kube-vip-cloud-provider");
   public static final Setting ENABLE_SERVICE_SECURITY = row("Services", "enable_service_security",
       "--onlyAllowTrafficServicePorts", "kubevip.services.security", Types.bool(), "false",
       "Only allow traffic to Service ports on VIPs");
@@ -260,7 +264,7 @@ public final class SettingsTable {
       VIP_LEADERELECTION, LEADER_ELECTION_TYPE, VIP_LEASENAME, SVC_LEASENAME, VIP_LEASEDURATION, VIP_RENEWDEADLINE,
       VIP_RETRYPERIOD, VIP_LEASEANNOTATIONS, CP_NAMESPACE, SVC_ELECTION, PER_SERVICE_ELECTION_ON_DEMAND,
       ETCD_ENDPOINTS, ETCD_CA_CERT, ETCD_CERT, ETCD_KEY,
-      SVC_NAMESPACE, LB_CLASS_ONLY, LB_CLASS_NAME, LB_CLASS_LEGACY_HANDLING, ENABLE_SERVICE_SECURITY,
+      SVC_NAMESPACE, LB_CLASS_ONLY, LB_CLASS_NAME, LB_CLASS_LEGACY_HANDLING, BUILTIN_IPAM, ENABLE_SERVICE_SECURITY,
       DISABLE_SERVICE_UPDATES, ENABLE_ENDPOINTS, DEBOUNCE_TIME, MIRROR_DEST_INTERFACE, ENABLE_UPNP,
       EGRESS_WITHNFTABLES, INSTANCE_NAME, EGRESS_PODCIDR, EGRESS_SERVICECIDR, EGRESS_ENABLEINTERNALSNAT, EGRESS_CLEAN,
       IPTABLES_BACKEND,

@@ -81,9 +81,9 @@ class ResolvedPropertySourceTest {
   @Test
   void givenInvalidConfig_whenInitializerCreated_thenRefusedWithTheProblem() {
     Map<String, String> services = new java.util.HashMap<>(ARP);
-    services.put("svc_enable", "true");
+    services.put("enable_upnp", "true");
     assertThatThrownBy(() -> new KubevipContextInitializer(Configs.config(services), FeatureAvailability.current()))
-        .hasMessageContaining("svc_enable: not available in this version");
+        .hasMessageContaining("enable_upnp: not available in this version");
   }
 
   /** Every property of the table binds to a field of the kubevip tree (an unbound one fails the bind). */

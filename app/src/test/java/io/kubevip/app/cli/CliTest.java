@@ -89,7 +89,7 @@ class CliTest {
     assertThat(lines(err)).contains(
         "warning: unknown environment variable 'vip_leaseduraton' is ignored; did you mean 'vip_leaseduration'?",
         "the manager would refuse this configuration (1):",
-        "--services: not available in this version");
+        "--services, --bgp: LoadBalancer Services with bgp_enable are not available in this version; expected vip_arp for Services");
   }
 
   @Test

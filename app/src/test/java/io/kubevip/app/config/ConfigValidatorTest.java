@@ -105,11 +105,33 @@ class ConfigValidatorTest {
   }
 
   @Test
-  void givenThisBuild_whenServicesRequested_thenNotAvailableByName() {
+  void givenThisBuild_whenServicesRequestedInArpMode_thenAccepted() {
     Map<String, String> env = new HashMap<>(VALID_ARP);
     env.put("svc_enable", "true");
-    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current()))
-        .extracting(Problem::toString).containsExactly("svc_enable: not available in this version");
+    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current())).isEmpty();
+  }
+
+  @Test
+  void givenBgpAvailable_whenServicesRequestedInBgpModeWithThisBuildsWiring_thenRefusedByName() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.remove("vip_arp");
+    env.put("bgp_enable", "true");
+    env.put("svc_enable", "true");
+    env.put("bgp_peers", "192.0.2.1:65000");
+    FeatureAvailability bgpBuild = FeatureAvailability.current().with(Feature.BGP);
+    assertThat(ConfigValidator.validate(Configs.config(env), bgpBuild)).extracting(Problem::toString)
+        .containsExactly("svc_enable, bgp_enable: LoadBalancer Services with bgp_enable are not available in this"
+            + " version; expected vip_arp for Services");
+  }
+
+  @Test
+  void givenTestAvailability_whenServicesRequestedInBgpMode_thenAccepted() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.remove("vip_arp");
+    env.put("bgp_enable", "true");
+    env.put("svc_enable", "true");
+    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.of(Feature.BGP, Feature.SERVICES)))
+        .noneMatch(p -> p.toString().contains("svc_enable"));
   }
 
   @Test

@@ -1,0 +1,297 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.app.services;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.lease.LeaseName;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.plan.VipBinding;
+import io.kubevip.ports.out.ClusterWatchPort;
+import io.kubevip.ports.out.LeaderElectionPort;
+import io.kubevip.ports.out.LeadershipCallbacks;
+import io.kubevip.ports.out.NodeLivenessPort;
+import io.kubevip.ports.out.ServiceStatusPort;
+import io.kubevip.ports.service.AllocationPass;
+import io.kubevip.ports.service.ClusterModel;
+import io.kubevip.ports.service.PlanExecutor;
+import io.kubevip.ports.service.ServiceAddressAllocator;
+import io.kubevip.ports.service.ServicesController;
+import io.kubevip.ports.service.ServicesPass;
+import io.kubevip.ports.service.ServicesSettings;
+import io.kubevip.ports.service.VipAnnouncer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LoadBalancer Services on this node. Every pass (allocator, then controller) and every re-announcement runs on one
+ * thread, so the use cases never see concurrent calls: watch events and liveness changes schedule a debounced pass,
+ * a periodic pass (the retry period) repairs whatever an event missed, and the {@code svc_leasename} election
+ * switches the allocator on and off and tells the controller who holds the lease.
+ *
+ * <p>Shutdown is two steps, called from two lifecycle phases: {@link #withdrawForShutdown()} takes the Service VIPs
+ * off, records the withdrawals and gives the liveness Lease up (peers take over at once), then {@link #stop()}
+ * releases {@code svc_leasename}, closes the watch and the thread. No pass runs after the withdrawal.
+ */
+public final class ServicesNode {
+  private static final Logger LOG = LoggerFactory.getLogger(ServicesNode.class);
+  private static final Duration WAIT = Duration.ofSeconds(10);
+
+  /**
+   * Timings of the node.
+   *
+   * @param debounce how long events are collected before a pass
+   * @param safetyPeriod a pass at least this often (the lease retry period; also the allocator's settle time)
+   * @param reannounce gratuitous ARP / unsolicited NA re-send interval for announced Service VIPs ({@code vip_arpRate})
+   */
+  public record Timing(Duration debounce, Duration safetyPeriod, Duration reannounce) {
+    public Timing {
+      Objects.requireNonNull(debounce, "debounce");
+      Objects.requireNonNull(safetyPeriod, "safetyPeriod");
+      Objects.requireNonNull(reannounce, "reannounce");
+    }
+  }
+
+  /** What readiness and logs show. */
+  public record Status(boolean started, boolean stopping, boolean synced, Optional<NodeId> leaseHolder,
+      boolean allocating, Set<NodeId> liveNodes, boolean selfValid, int announced, Set<VipAddress> waiting) {}
+
+  private final ServicesSettings settings;
+  private final LeaseName lease;
+  private final ClusterWatchPort watchPort;
+  private final NodeLivenessPort liveness;
+  private final LeaderElectionPort election;
+  private final ServiceAddressAllocator allocator;
+  private final PlanExecutor plans;
+  private final VipAnnouncer announcer;
+  private final ServicesMeters meters;
+  private final Timing timing;
+  private final ClusterModel model;
+  private final ServicesController controller;
+  private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** Counts leadership changes, so a queued "gained" never lands after the "lost" that followed it. */
+  private final AtomicLong term = new AtomicLong();
+  private volatile ScheduledExecutorService thread;
+  private volatile ClusterWatchPort.Watch watch;
+  private volatile boolean started;
+  private volatile boolean stopping;
+  private volatile Optional<NodeId> leaseHolder = Optional.empty();
+  private volatile Set<VipAddress> waiting = Set.of();
+
+  public ServicesNode(ServicesSettings settings, LeaseName lease, ClusterWatchPort watchPort, NodeLivenessPort liveness,
+      LeaderElectionPort election, ServiceStatusPort status, ServiceAddressAllocator allocator, PlanExecutor plans,
+      VipAnnouncer announcer, ServicesMeters meters, Timing timing, Clock clock) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.lease = Objects.requireNonNull(lease, "lease");
+    this.watchPort = Objects.requireNonNull(watchPort, "watchPort");
+    this.liveness = Objects.requireNonNull(liveness, "liveness");
+    this.election = Objects.requireNonNull(election, "election");
+    this.allocator = Objects.requireNonNull(allocator, "allocator");
+    this.plans = Objects.requireNonNull(plans, "plans");
+    this.announcer = Objects.requireNonNull(announcer, "announcer");
+    this.meters = Objects.requireNonNull(meters, "meters");
+    this.timing = Objects.requireNonNull(timing, "timing");
+    this.model = new ClusterModel(this::schedulePass);
+    this.controller = new ServicesController(settings, model, liveness, plans, status, meters, clock);
+  }
+
+  /** Watch, liveness, election and the periodic work; returns at once. */
+  public synchronized void start() {
+    if (started) {
+      return;
+    }
+    thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "kubevip-services");
+      t.setDaemon(true);
+      return t;
+    });
+    started = true;
+    watch = watchPort.watch(model);
+    liveness.start((live, valid) -> schedulePass());
+    election.run(lease, new Callbacks());
+    long safety = Math.max(1, timing.safetyPeriod().toMillis());
+    thread.scheduleWithFixedDelay(this::passNow, safety, safety, TimeUnit.MILLISECONDS);
+    long rearp = Math.max(1, timing.reannounce().toMillis());
+    thread.scheduleWithFixedDelay(this::reannounce, rearp, rearp, TimeUnit.MILLISECONDS);
+    LOG.info("Services: watching as {} (svc_election={}, lease {}, interface {})", settings.self(),
+        settings.serviceElection(), lease, settings.defaultServiceInterface().name());
+  }
+
+  /** SIGTERM, first step: withdraw every Service VIP, record it, give the liveness Lease up; no pass runs after. */
+  public void withdrawForShutdown() {
+    stopping = true;
+    ScheduledExecutorService t = thread;
+    if (t == null) {
+      return;
+    }
+    ServicesPass pass = onThread(t, controller::shutdown);
+    if (pass != null) {
+      LOG.info("Services: withdrew {} actions for shutdown{}", pass.executed().size(),
+          pass.succeeded() ? "" : " (problems: " + pass.failures() + " " + pass.problems() + ")");
+    }
+  }
+
+  /** SIGTERM, second step: release {@code svc_leasename}, stop watching, stop the thread. */
+  public synchronized void stop() {
+    stopping = true;
+    if (!started) {
+      return;
+    }
+    election.release(lease);
+    if (watch != null) {
+      watch.close();
+    }
+    thread.shutdownNow();
+    started = false;
+  }
+
+  public Status status() {
+    return new Status(started, stopping, model.snapshot().synced(), leaseHolder, allocator.leading(),
+        liveness.liveNodes(), liveness.selfValid(), meters.active(), waiting);
+  }
+
+  /** Debounced: events within {@code debounce} share one pass. */
+  void schedulePass() {
+    ScheduledExecutorService t = thread;
+    if (t == null || stopping || !scheduled.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      t.schedule(() -> {
+        scheduled.set(false);
+        passNow();
+      }, timing.debounce().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      scheduled.set(false);
+    }
+  }
+
+  private void passNow() {
+    if (stopping) {
+      return;
+    }
+    long t0 = System.nanoTime();
+    boolean ok = false;
+    try {
+      AllocationPass allocation = allocator.reconcile(model.snapshot());
+      if (!allocation.allocated().isEmpty() || !allocation.failed().isEmpty()) {
+        LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
+      }
+      ServicesPass pass = controller.reconcile();
+      waiting = pass.waiting();
+      ok = pass.succeeded();
+      if (!ok) {
+        LOG.warn("Services pass left work undone: {} {}", pass.failures(), pass.problems());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Services pass failed (the next one retries): {}", e.toString());
+    } finally {
+      meters.passCompleted(Duration.ofNanos(System.nanoTime() - t0), ok);
+    }
+  }
+
+  private void reannounce() {
+    if (stopping) {
+      return;
+    }
+    for (VipBinding b : plans.announced()) {
+      try {
+        announcer.announce(b);
+      } catch (RuntimeException e) {
+        LOG.debug("re-announcing {} failed: {}", b, e.toString());
+      }
+    }
+  }
+
+  private <T> T onThread(ScheduledExecutorService t, java.util.concurrent.Callable<T> work) {
+    try {
+      Future<T> f = t.submit(work);
+      return f.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Services: {} did not complete: {}", work, e.toString());
+      return null;
+    }
+  }
+
+  private final class Callbacks implements LeadershipCallbacks {
+    // Never blocks the election thread on a running pass (that would delay renewals): the change is queued on the
+    // services thread, after whatever pass is running.
+    @Override
+    public void onStartedLeading() {
+      LOG.info("Services: {} holds {}; allocating after {}", settings.self(), lease, timing.safetyPeriod());
+      leaseHolder = Optional.of(settings.self());
+      Optional<NodeId> holder = leaseHolder;
+      long gained = term.incrementAndGet();
+      onThreadLater(() -> {
+        if (term.get() == gained) {
+          allocator.leadershipGained();
+          controller.serviceLeaseHolder(holder);
+          passNow();
+        }
+      }, Duration.ZERO);
+      onThreadLater(ServicesNode.this::passNow, timing.safetyPeriod().plusMillis(10));
+    }
+
+    @Override
+    public void onStoppedLeading() {
+      LOG.info("Services: {} no longer holds {}", settings.self(), lease);
+      term.incrementAndGet();
+      allocator.leadershipLost(); // at once: no allocation after this returns
+      if (leaseHolder.filter(settings.self()::equals).isPresent()) {
+        leaseHolder = Optional.empty();
+      }
+      Optional<NodeId> holder = leaseHolder;
+      ScheduledExecutorService t = thread;
+      if (t == null || stopping) {
+        controller.serviceLeaseHolder(holder);
+        return;
+      }
+      // Withdraw before returning, as the election expects; on the services thread, after queued work.
+      onThread(t, () -> {
+        allocator.leadershipLost();
+        controller.serviceLeaseHolder(holder);
+        passNow();
+        return null;
+      });
+    }
+
+    @Override
+    public void onNewLeader(String identity) {
+      leaseHolder = Optional.of(NodeId.of(identity));
+      Optional<NodeId> holder = leaseHolder;
+      onThreadLater(() -> {
+        controller.serviceLeaseHolder(holder);
+        passNow();
+      }, Duration.ZERO);
+    }
+  }
+
+  private void onThreadLater(Runnable work, Duration delay) {
+    ScheduledExecutorService t = thread;
+    if (t == null || stopping) {
+      return;
+    }
+    try {
+      t.schedule(work, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // stopping
+    }
+  }
+}
