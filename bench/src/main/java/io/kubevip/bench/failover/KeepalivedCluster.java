@@ -16,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * keepalived (VRRP only, Debian's 2.2.7) on the same nodes for the same VIP: the usual alternative for a
- * control-plane address. Default timers (advert_int 1 s); every node BACKUP at priority 100 with nopreempt, so a
- * recovered node does not take the VIP back (kubevip does not either). Each instance has its own pid files
- * because /run is shared between namespaces.
+ * control-plane address. Default timers (advert_int 1 s); every node BACKUP with nopreempt, so a recovered node
+ * does not take the VIP back (kubevip does not either), at distinct priorities (node1 102, node2 101, node3 100)
+ * as usual: with equal ones two backups time out together and both claim the VIP until the higher address wins.
+ * Each instance has its own pid files because /run is shared between namespaces.
  */
 final class KeepalivedCluster implements Cluster {
   private final LabTopology topology;
@@ -40,7 +41,7 @@ final class KeepalivedCluster implements Cluster {
 
   @Override
   public String timingsJson() {
-    return "{\"profile\":\"default\",\"advert_int_ms\":1000,\"priority\":100,\"nopreempt\":true,"
+    return "{\"profile\":\"default\",\"advert_int_ms\":1000,\"priorities\":\"102/101/100\",\"nopreempt\":true,"
         + "\"version\":\"" + version() + "\"}";
   }
 
@@ -52,9 +53,10 @@ final class KeepalivedCluster implements Cluster {
   }
 
   static String config(String node, String vip) {
+    int priority = 103 - Integer.parseInt(node.replaceAll("\\D", ""));
     return "global_defs {\n  router_id " + node + "\n}\n"
         + "vrrp_instance VI_CP {\n  state BACKUP\n  nopreempt\n  interface eth0\n  virtual_router_id 51\n"
-        + "  priority 100\n  advert_int 1\n  virtual_ipaddress {\n    " + vip + "/32 dev eth0\n  }\n}\n";
+        + "  priority " + priority + "\n  advert_int 1\n  virtual_ipaddress {\n    " + vip + "/32 dev eth0\n  }\n}\n";
   }
 
   @Override
