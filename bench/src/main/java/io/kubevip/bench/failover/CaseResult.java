@@ -23,6 +23,10 @@ record CaseResult(String system, String name, String timingsJson, List<Event> ev
     return events.stream().mapToInt(Event::flaps).sum();
   }
 
+  int restartMoves() {
+    return events.stream().mapToInt(Event::restartMoves).sum();
+  }
+
   String toJson() {
     StringBuilder b = new StringBuilder("{");
     b.append("\"system\":\"").append(system).append("\",\"case\":\"").append(name).append("\",\"timings\":")
@@ -36,7 +40,8 @@ record CaseResult(String system, String name, String timingsJson, List<Event> ev
         .append(",\"first_reply_p99_ms\":").append(Stats.percentile(first, 99))
         .append(",\"mac_switch_p50_ms\":").append(Stats.percentile(mac, 50))
         .append(",\"mac_switch_p99_ms\":").append(Stats.percentile(mac, 99));
-    b.append(",\"two_owner_samples\":").append(twoOwnerSamples).append(",\"flaps\":").append(flaps());
+    b.append(",\"two_owner_samples\":").append(twoOwnerSamples).append(",\"flaps\":").append(flaps())
+        .append(",\"restart_vip_moves\":").append(restartMoves());
     b.append(",\"outages_ms\":").append(outages().toString().replace(" ", ""));
     List<String> notes = events.stream().map(Event::note).filter(n -> !n.isEmpty()).distinct().toList();
     if (!notes.isEmpty()) {
@@ -58,8 +63,9 @@ record CaseResult(String system, String name, String timingsJson, List<Event> ev
 
   /** A one-line human summary for the progress output. */
   String summary() {
-    return String.format(Locale.ROOT, "%s %s: n=%d ok=%d p50=%s p99=%s max=%s ms, two-owner samples %d, flaps %d%s",
+    return String.format(Locale.ROOT, "%s %s: n=%d ok=%d p50=%s p99=%s max=%s ms, two-owner samples %d, flaps %d, "
+        + "VIP moves during restarts %d%s",
         system, name, events.size(), ok(), Stats.percentile(outages(), 50), Stats.percentile(outages(), 99),
-        Stats.max(outages()), twoOwnerSamples, flaps(), error == null ? "" : " (stopped: " + error + ")");
+        Stats.max(outages()), twoOwnerSamples, flaps(), restartMoves(), error == null ? "" : " (stopped: " + error + ")");
   }
 }

@@ -55,6 +55,11 @@ final class Measure {
     return n;
   }
 
+  /** VIP additions/removals since {@code from}, except {@code node} dropping its own (orphan) VIP. */
+  int movesSince(long from, String node) {
+    return (int) prober.ownerChanges(from).stream().filter(c -> !(c.node().equals(node) && !c.holds())).count();
+  }
+
   /** Samples with two reachable owners in [from, now). */
   int twoOwnerSamples(long from) {
     return (int) prober.samples(from, Long.MAX_VALUE).stream().filter(x -> x.owners() > 1).count();

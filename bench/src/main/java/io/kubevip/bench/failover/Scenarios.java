@@ -34,8 +34,9 @@ final class Scenarios {
       c.kill(old);
       Event e = measure.failover(old, t0, timeout);
       log(c, name, i, e);
+      long back = Clock.nowMicros();
       c.recover(old);
-      return e;
+      return withMoves(c, name, i, e, measure.movesSince(back, old));
     });
   }
 
@@ -46,7 +47,9 @@ final class Scenarios {
       int code = c.terminate(old);
       Event e = measure.failover(old, t0, timeout);
       log(c, name, i, e);
+      long back = Clock.nowMicros();
       c.restart(old);
+      e = withMoves(c, name, i, e, measure.movesSince(back, old));
       return code == 0 || code == 143 ? e : withNote(e, "exit code " + code);
     });
   }
@@ -104,7 +107,15 @@ final class Scenarios {
 
   private static Event withNote(Event e, String note) {
     return new Event(e.oldOwner(), e.newOwner(), e.outageMs(), e.firstReplyMs(), e.clientSwitchMs(),
-        e.lostProbes(), e.twoOwnerSamples(), e.flaps(), join(e.note(), note));
+        e.lostProbes(), e.twoOwnerSamples(), e.flaps(), join(e.note(), note), e.restartMoves());
+  }
+
+  private Event withMoves(Cluster c, String name, int i, Event e, int moves) {
+    if (moves > 0) {
+      progress.accept(String.format("%s %s #%d: %d VIP moves while %s was brought back", c.system(), name, i,
+          moves, e.oldOwner()));
+    }
+    return e.withRestartMoves(moves);
   }
 
   private static String join(String a, String b) {
