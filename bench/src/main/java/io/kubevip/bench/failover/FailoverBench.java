@@ -2,7 +2,6 @@
 package io.kubevip.bench.failover;
 
 import io.kubevip.lab.ApiServerProcess;
-import io.kubevip.lab.Clock;
 import io.kubevip.lab.LabTopology;
 import io.kubevip.lab.Prober;
 import java.io.IOException;
