@@ -70,33 +70,10 @@ public final class BgpControlPlaneLifecycles {
   }
 
   /** Stopped first: withdraw the route and take the VIP off. */
-  public static final class Serving implements SmartLifecycle {
-    private final BgpControlPlane node;
-    private volatile boolean running;
-
+  /** Withdraws on shutdown before the Lease is released; see {@link io.kubevip.app.boot.WithdrawOnShutdown}. */
+  public static final class Serving extends io.kubevip.app.boot.WithdrawOnShutdown {
     public Serving(BgpControlPlane node) {
-      this.node = Objects.requireNonNull(node, "node");
-    }
-
-    @Override
-    public void start() {
-      running = true;
-    }
-
-    @Override
-    public void stop() {
-      node.withdrawForShutdown();
-      running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-      return running;
-    }
-
-    @Override
-    public int getPhase() {
-      return SERVING_PHASE;
+      super(node::withdrawForShutdown);
     }
   }
 }

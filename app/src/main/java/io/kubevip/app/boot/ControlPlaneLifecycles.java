@@ -117,33 +117,10 @@ final class ControlPlaneLifecycles {
     }
   }
 
-  static final class Serving implements SmartLifecycle {
-    private final ControlPlaneNode node;
-    private volatile boolean running;
-
+  /** Withdraws on shutdown before the Lease is released; see {@link WithdrawOnShutdown}. */
+  static final class Serving extends WithdrawOnShutdown {
     Serving(ControlPlaneNode node) {
-      this.node = node;
-    }
-
-    @Override
-    public void start() {
-      running = true;
-    }
-
-    @Override
-    public void stop() {
-      node.withdrawForShutdown();
-      running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-      return running;
-    }
-
-    @Override
-    public int getPhase() {
-      return SERVING_PHASE;
+      super(node::withdrawForShutdown);
     }
   }
 }
