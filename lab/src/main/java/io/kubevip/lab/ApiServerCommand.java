@@ -21,9 +21,13 @@ final class ApiServerCommand implements Callable<Integer> {
   @Option(names = "--request-log", description = "Append one line per write request to this file")
   Path requestLog;
 
+  @Option(names = "--admin-socket", description = "Also serve the API through this Unix socket (for tests in another"
+      + " namespace)")
+  Path adminSocket;
+
   @Override
   public Integer call() throws Exception {
-    ApiServerMain.serve(bind, port, !http, requestLog);
+    ApiServerMain.serve(bind, port, !http, requestLog, adminSocket);
     return 0;
   }
 }

@@ -10,6 +10,10 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +35,15 @@ public final class ApiServerMain {
 
   /** Serves until the process is terminated. */
   public static void serve(String bind, int port, boolean https, Path requestLog) throws Exception {
+    serve(bind, port, https, requestLog, null);
+  }
+
+  /**
+   * Serves until the process is terminated; with {@code adminSocket}, connections to that Unix socket are joined to
+   * the API port inside this process's namespace, so a test in another namespace reaches the API through a file
+   * instead of a route.
+   */
+  public static void serve(String bind, int port, boolean https, Path requestLog, Path adminSocket) throws Exception {
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     BufferedWriter log = requestLog == null ? null
         : Files.newBufferedWriter(requestLog, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -48,14 +61,25 @@ public final class ApiServerMain {
     KubernetesMockServer server =
         new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, https);
     server.init(InetAddress.getByName(bind), port);
+    SocketPipe admin = adminSocket == null ? null : unixPipe(adminSocket, new InetSocketAddress(bind, port));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      if (admin != null) {
+        admin.close();
+      }
       server.destroy();
       stopped.countDown();
     }, "api-shutdown"));
     System.out.println("kubevip-lab api: serving " + (https ? "https" : "http") + "://" + bind + ":" + port);
     System.out.flush();
     stopped.await();
+  }
+
+  private static SocketPipe unixPipe(Path socket, InetSocketAddress api) throws IOException {
+    Files.deleteIfExists(socket);
+    ServerSocketChannel listener = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
+    listener.bind(UnixDomainSocketAddress.of(socket));
+    return SocketPipe.start(listener, SocketPipe.dialer(api), "api-admin");
   }
 
   private static void record(BufferedWriter log, String line) {

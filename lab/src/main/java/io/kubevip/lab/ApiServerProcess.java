@@ -1,7 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.lab;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +27,12 @@ public final class ApiServerProcess implements AutoCloseable {
   private final Path kubeconfig;
   private final Path requestLog;
   private final String url;
+  private final Path adminSocket;
+  private SocketPipe loopback;
+  private KubernetesClient client;
 
-  private ApiServerProcess(Process process, Path kubeconfig, Path requestLog, String url) {
+  private ApiServerProcess(Process process, Path kubeconfig, Path requestLog, String url, Path adminSocket) {
+    this.adminSocket = adminSocket;
     this.process = process;
     this.kubeconfig = kubeconfig;
     this.requestLog = requestLog;
@@ -34,8 +46,10 @@ public final class ApiServerProcess implements AutoCloseable {
     Path log = workDir.resolve("api.log");
     Path requests = workDir.resolve("api-requests.log");
     Path kubeconfig = workDir.resolve("kubeconfig");
+    Path adminSocket = workDir.resolve("api.sock");
     List<String> cmd = topology.execCommand(LabTopology.API, JavaLauncher.thisProgram(List.of(
-        "api-server", "--bind", address, "--port", String.valueOf(PORT), "--request-log", requests.toString())));
+        "api-server", "--bind", address, "--port", String.valueOf(PORT), "--request-log", requests.toString(),
+        "--admin-socket", adminSocket.toString())));
     Process p;
     try {
       Files.writeString(kubeconfig, kubeconfig(url), StandardCharsets.UTF_8);
@@ -44,7 +58,7 @@ public final class ApiServerProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new LabException("cannot start the API server: " + e.getMessage(), e);
     }
-    ApiServerProcess api = new ApiServerProcess(p, kubeconfig, requests, url);
+    ApiServerProcess api = new ApiServerProcess(p, kubeconfig, requests, url, adminSocket);
     try {
       api.awaitAnswer(topology, topology.nodes().get(0), timeout, log);
     } catch (RuntimeException e) {
@@ -94,6 +108,28 @@ public final class ApiServerProcess implements AutoCloseable {
         "  user:",
         "    token: lab",
         "");
+  }
+
+  /**
+   * A client for the lab API usable from this process in the root namespace: it talks to 127.0.0.1, and a pipe joins
+   * that to the API's Unix socket, so no packet is routed from the root namespace to a lab address. Closed with this
+   * object.
+   */
+  public synchronized KubernetesClient client() {
+    if (client == null) {
+      try {
+        ServerSocketChannel listener = ServerSocketChannel.open();
+        listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        loopback = SocketPipe.start(listener, SocketPipe.dialer(UnixDomainSocketAddress.of(adminSocket)), "api-loopback");
+      } catch (IOException e) {
+        throw new LabException("cannot open the loopback pipe to the lab API: " + e.getMessage(), e);
+      }
+      int port = ((InetSocketAddress) loopback.localAddress()).getPort();
+      client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(Config.empty())
+          .withMasterUrl("https://127.0.0.1:" + port).withTrustCerts(true).withDisableHostnameVerification(true)
+          .withNamespace("default").withOauthToken("lab").withRequestTimeout(10_000).build()).build();
+    }
+    return client;
   }
 
   public Path kubeconfig() {
@@ -162,6 +198,14 @@ public final class ApiServerProcess implements AutoCloseable {
 
   @Override
   public void close() {
+    synchronized (this) {
+      if (client != null) {
+        client.close();
+      }
+      if (loopback != null) {
+        loopback.close();
+      }
+    }
     process.destroy();
     try {
       if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
