@@ -26,9 +26,31 @@ public final class ManagerProcess implements AutoCloseable {
     this.log = log;
   }
 
-  /** What every manager of a lab run shares. */
+  /**
+   * What every manager of a lab run shares.
+   *
+   * @param environmentOverrides added to (or, with an empty value, removed from) the control-plane environment below,
+   *     e.g. {@code svc_enable=true, cp_enable=""} for a Services-only node
+   */
   public record Config(Path kubevipJar, String vip, Path kubeconfig, Duration lease, Duration renew,
-      Duration retry, List<String> extraJvmOptions) {
+      Duration retry, List<String> extraJvmOptions, Map<String, String> environmentOverrides) {
+    public Config {
+      extraJvmOptions = List.copyOf(extraJvmOptions);
+      environmentOverrides = Map.copyOf(environmentOverrides);
+    }
+
+    public Config(Path kubevipJar, String vip, Path kubeconfig, Duration lease, Duration renew, Duration retry,
+        List<String> extraJvmOptions) {
+      this(kubevipJar, vip, kubeconfig, lease, renew, retry, extraJvmOptions, Map.of());
+    }
+
+    /** This config with {@code overrides} merged over the existing overrides. */
+    public Config withEnvironment(Map<String, String> overrides) {
+      Map<String, String> merged = new LinkedHashMap<>(environmentOverrides);
+      merged.putAll(overrides);
+      return new Config(kubevipJar, vip, kubeconfig, lease, renew, retry, extraJvmOptions, merged);
+    }
+
     /** The manifest-style environment of {@code node}; sub-second timings go in as properties instead. */
     Map<String, String> environment(String node) {
       Map<String, String> env = new LinkedHashMap<>();
@@ -39,6 +61,13 @@ public final class ManagerProcess implements AutoCloseable {
       env.put("vip_nodename", node);
       env.put("k8s_config_file", kubeconfig.toString());
       env.put("prometheus_server", ":2112");
+      environmentOverrides.forEach((k, v) -> {
+        if (v.isEmpty()) {
+          env.remove(k);
+        } else {
+          env.put(k, v);
+        }
+      });
       return env;
     }
 
