@@ -58,6 +58,7 @@ public final class BgpControlPlane implements LeadershipCallbacks {
   private final LeaderElectionPort election;
   private final VipAddressPort addresses;
   private final BgpAdvertisementPort routes;
+  private final boolean servicesShareTheInterface;
   private final Object lock = new Object();
   private boolean started;
   private boolean leading;
@@ -69,6 +70,17 @@ public final class BgpControlPlane implements LeadershipCallbacks {
 
   public BgpControlPlane(Settings settings, LeaderElectionPort election, VipAddressPort addresses,
       BgpAdvertisementPort routes) {
+    this(settings, election, addresses, routes, false);
+  }
+
+  /**
+   * @param servicesShareTheInterface LoadBalancer Services run in this process: their VIPs carry the same tag on the
+   *     same interface, so the start-up clean-up removes only the control-plane VIPs (the Services controller
+   *     removes its own leftovers), instead of every tagged address
+   */
+  public BgpControlPlane(Settings settings, LeaderElectionPort election, VipAddressPort addresses,
+      BgpAdvertisementPort routes, boolean servicesShareTheInterface) {
+    this.servicesShareTheInterface = servicesShareTheInterface;
     this.settings = Objects.requireNonNull(settings, "settings");
     this.election = Objects.requireNonNull(election, "election");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -85,6 +97,9 @@ public final class BgpControlPlane implements LeadershipCallbacks {
     }
     int removed = 0;
     for (VipAddress vip : addresses.listOurs(settings.iface())) {
+      if (servicesShareTheInterface && !settings.vips().contains(vip)) {
+        continue;
+      }
       try {
         addresses.remove(vip, settings.iface());
         removed++;

@@ -17,6 +17,7 @@ import io.kubevip.app.bgp.BgpTranslation;
 import io.kubevip.app.bgp.NamespacedTransports;
 import io.kubevip.app.config.DataPlaneMode;
 import io.kubevip.app.controlplane.ApiHealthCheck;
+import io.kubevip.app.controlplane.ControlPlaneMeters;
 import io.kubevip.app.settings.KubevipSettings;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.lease.LeaseTiming;
@@ -46,8 +47,9 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * BGP mode ({@code bgp_enable}): THE place where the BGP adapter plugs into the manager. One speaker per process,
- * exposed as the {@link BgpAdvertisementPort} bean (Services reuse it), its metrics and the {@code bgp} health
- * contributor; with {@code cp_enable} the control-plane VIP over BGP. Sessions and VIP addresses live in the
+ * exposed as the {@link BgpAdvertisementPort} bean, its metrics and the {@code bgp} health contributor; with
+ * {@code cp_enable} the control-plane VIP over BGP. Services ({@code svc_enable}, {@link ServicesConfiguration}) use
+ * the same {@link BgpDataPlane}: one speaker, one address socket. Sessions and VIP addresses live in the
  * process's network namespace, or in {@code kubevip_netns} when set (sockets created and bound there). The data
  * plane is lazy, so a test that supplies its own {@code @Primary} {@link BgpDataPlane} never opens a socket.
  */
@@ -153,12 +155,15 @@ public class BgpModeConfiguration {
 
     @Bean
     BgpControlPlane bgpControlPlane(BgpControlPlane.Settings settings, KubevipSettings s,
-        ObjectProvider<KubernetesAdapter> kubernetes, BgpDataPlane dataPlane) {
-      LeaderElectionPort election = settings.elected() ? kubernetes.getObject().leaderElection(s.nodeName(),
-          new LeaseTiming(s.leaderElection().leaseDuration(), s.leaderElection().renewDeadline(),
-              s.leaderElection().retryPeriod()), Clock.systemUTC()) : NO_ELECTION;
+        ObjectProvider<KubernetesAdapter> kubernetes, BgpDataPlane dataPlane, MeterRegistry registry) {
+      // kube_vip_is_leader{lease_name=vip_leasename} only when there is a lease; ECMP nodes have no leader.
+      LeaderElectionPort election = settings.elected() ? ControlPlaneMeters.metered(kubernetes.getObject()
+          .leaderElection(s.nodeName(), new LeaseTiming(s.leaderElection().leaseDuration(),
+              s.leaderElection().renewDeadline(), s.leaderElection().retryPeriod()), Clock.systemUTC()), registry,
+          s.nodeName()) : NO_ELECTION;
       VipAddressPort addresses = dataPlane.addresses();
-      return new BgpControlPlane(settings, election, addresses, dataPlane.routes());
+      // With Services on, their controller owns (and cleans up) every other tagged address on the interface.
+      return new BgpControlPlane(settings, election, addresses, dataPlane.routes(), s.services());
     }
 
     @Bean

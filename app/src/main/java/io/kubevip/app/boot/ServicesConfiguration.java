@@ -3,12 +3,13 @@ package io.kubevip.app.boot;
 
 import io.kubevip.adapter.kubernetes.KubernetesAdapter;
 import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
-import io.kubevip.adapter.kubernetes.election.KubernetesLeaderElection;
 import io.kubevip.adapter.kubernetes.liveness.KubernetesNodeLiveness;
 import io.kubevip.adapter.kubernetes.services.KubernetesClusterWatch;
 import io.kubevip.adapter.kubernetes.services.KubernetesServiceStatus;
 import io.kubevip.adapter.kubernetes.services.ServiceWatchSettings;
+import io.kubevip.app.bgp.BgpDataPlane;
 import io.kubevip.app.config.ArpRate;
+import io.kubevip.app.controlplane.ControlPlaneMeters;
 import io.kubevip.app.services.ServicesMeters;
 import io.kubevip.app.services.ServicesNode;
 import io.kubevip.app.settings.KubevipSettings;
@@ -17,7 +18,10 @@ import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.lease.LeaseTiming;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
+import io.kubevip.ports.out.LeaderElectionPort;
+import io.kubevip.ports.out.VipAddressPort;
 import io.kubevip.ports.service.PlanExecutor;
+import io.kubevip.ports.service.ServiceAnnouncement;
 import io.kubevip.ports.service.ServiceAddressAllocator;
 import io.kubevip.ports.service.ServicesSettings;
 import io.kubevip.ports.service.VipAnnouncer;
@@ -25,6 +29,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
@@ -32,15 +37,58 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * LoadBalancer Services in ARP mode ({@code vip_arp} and {@code svc_enable}): the cluster watch, Service status, one
- * liveness Lease per node, the {@code svc_leasename} election (one allocator cluster-wide, in every election mode),
- * the allocator, the controller over the ARP data plane of {@link ArpDataPlaneConfiguration}, two lifecycle phases
- * and a readiness indicator. The Kubernetes connection is the control plane's when {@code cp_enable} is on.
+ * LoadBalancer Services ({@code svc_enable}) in ARP or BGP mode: the cluster watch, Service status, one liveness Lease
+ * per node, the {@code svc_leasename} election (one allocator cluster-wide, in every election mode), the allocator,
+ * the controller over the mode's data plane ({@link Network}: the ARP data plane of
+ * {@link ArpDataPlaneConfiguration}, or the one BGP speaker and address socket of {@link BgpModeConfiguration},
+ * shared with the BGP control plane), two lifecycle phases and a readiness indicator. The Kubernetes connection is
+ * the control plane's when {@code cp_enable} is on.
  */
 @Configuration(proxyBeanMethods = false)
-@Profile("arp")
+@Profile({"arp", "bgp"})
 @ConditionalOnBooleanProperty("kubevip.services.enabled")
 public class ServicesConfiguration {
+  /** BGP mode's default interface for Service VIPs: the route brings the traffic, the address only has to be local. */
+  static final String BGP_DEFAULT_INTERFACE = "lo";
+
+  /**
+   * What the mode gives the Services use case.
+   *
+   * @param addresses VIPs on interfaces
+   * @param announcer how an Announce/Withdraw reaches the network
+   * @param announcement one owner per VIP (ARP; BGP with {@code svc_election}) or every eligible node (BGP ECMP)
+   * @param defaultInterface the interface when {@code vip_interface} is unset
+   */
+  record Network(VipAddressPort addresses, VipAnnouncer announcer, ServiceAnnouncement announcement,
+      Supplier<String> defaultInterface) {}
+
+  @Configuration(proxyBeanMethods = false)
+  @Profile("arp")
+  static class OverArp {
+    @Bean
+    Network servicesNetwork(ArpDataPlane dataPlane) {
+      return new Network(dataPlane.addresses(), VipAnnouncer.l2(dataPlane.announcer()),
+          ServiceAnnouncement.SINGLE_OWNER, () -> DefaultRouteInterface.find(DefaultRouteInterface.PROC_NET_ROUTE)
+              .orElseThrow(() -> new IllegalStateException("vip_interface is not set and there is no IPv4 default"
+                  + " route to take the interface from; expected vip_interface, e.g. eth0")));
+    }
+  }
+
+  /** The speaker of {@link BgpModeConfiguration}: one per process, also serving the control-plane VIP. */
+  @Configuration(proxyBeanMethods = false)
+  @Profile("bgp")
+  static class OverBgp {
+    @Bean
+    Network servicesNetwork(BgpDataPlane dataPlane, KubevipSettings s) {
+      ServiceAnnouncement announcement = s.leaderElection().servicesElection() ? ServiceAnnouncement.SINGLE_OWNER
+          : ServiceAnnouncement.EVERY_ELIGIBLE_NODE;
+      LoggerFactory.getLogger(ServicesConfiguration.class).info("Services over BGP: {}", announcement
+          == ServiceAnnouncement.EVERY_ELIGIBLE_NODE ? "every eligible node advertises each VIP (ECMP; svc_election=false)"
+          : "the placed owner advertises each VIP (svc_election=true)");
+      return new Network(dataPlane.addresses(), VipAnnouncer.bgp(dataPlane.routes()), announcement,
+          () -> BGP_DEFAULT_INTERFACE);
+    }
+  }
   /** Events arriving within this time share one pass when {@code debounce_time} is not set. */
   static final Duration DEFAULT_DEBOUNCE = Duration.ofMillis(50);
 
@@ -57,11 +105,8 @@ public class ServicesConfiguration {
   }
 
   @Bean
-  ServicesSettings servicesSettings(KubevipSettings s) {
-    String iface = s.vip().interfaceName() != null ? s.vip().interfaceName()
-        : DefaultRouteInterface.find(DefaultRouteInterface.PROC_NET_ROUTE).orElseThrow(() -> new IllegalStateException(
-            "vip_interface is not set and there is no IPv4 default route to take the interface from;"
-                + " expected vip_interface, e.g. eth0"));
+  ServicesSettings servicesSettings(KubevipSettings s, Network network) {
+    String iface = s.vip().interfaceName() != null ? s.vip().interfaceName() : network.defaultInterface().get();
     String servicesIface = s.vip().servicesInterfaceName();
     if ("auto".equals(servicesIface)) {
       LoggerFactory.getLogger(ServicesConfiguration.class).info("vip_servicesinterface=auto: Services without"
@@ -70,7 +115,8 @@ public class ServicesConfiguration {
     }
     Optional<VipAddress> cpVip = s.controlPlane() ? s.vip().addresses().stream().findFirst() : Optional.empty();
     return new ServicesSettings(NodeId.of(s.nodeName()), InterfaceName.of(iface),
-        Optional.ofNullable(servicesIface).map(InterfaceName::of), s.leaderElection().servicesElection(), cpVip);
+        Optional.ofNullable(servicesIface).map(InterfaceName::of), s.leaderElection().servicesElection(), cpVip,
+        network.announcement());
   }
 
   @Bean
@@ -80,7 +126,7 @@ public class ServicesConfiguration {
 
   @Bean
   ServicesNode servicesNode(KubernetesAdapter kubernetes, KubevipSettings s, KubevipProperties p,
-      ServicesSettings settings, ArpDataPlane dataPlane, ServicesMeters meters) {
+      ServicesSettings settings, Network network, ServicesMeters meters, MeterRegistry registry) {
     var le = s.leaderElection();
     LeaseTiming timing = new LeaseTiming(le.leaseDuration(), le.renewDeadline(), le.retryPeriod());
     String leaseNamespace = ControlPlaneConfiguration.leaseNamespace(ControlPlaneConfiguration.SERVICE_ACCOUNT_NAMESPACE,
@@ -92,15 +138,16 @@ public class ServicesConfiguration {
     KubernetesClusterWatch watch = kubernetes.clusterWatch(watchSettings);
     KubernetesServiceStatus status = kubernetes.serviceStatus(settings.self());
     KubernetesNodeLiveness liveness = kubernetes.nodeLiveness(leaseNamespace, settings.self(), timing);
-    KubernetesLeaderElection election = kubernetes.leaderElection(s.nodeName(), timing, Clock.systemUTC());
+    LeaderElectionPort election = ControlPlaneMeters.metered(kubernetes.leaderElection(s.nodeName(), timing,
+        Clock.systemUTC()), registry, s.nodeName());
     boolean ipam = svc.builtinIpam() == null || svc.builtinIpam();
     if (!ipam) {
       LoggerFactory.getLogger(ServicesConfiguration.class).info("kubevip_builtin_ipam=false: addresses come from"
           + " another allocator (kube-vip-cloud-provider); this node only announces them");
     }
     ServiceAddressAllocator allocator = new ServiceAddressAllocator(status, ipam, le.retryPeriod(), Clock.systemUTC());
-    VipAnnouncer announcer = VipAnnouncer.l2(dataPlane.announcer());
-    PlanExecutor plans = new PlanExecutor(dataPlane.addresses(), announcer, meters);
+    VipAnnouncer announcer = network.announcer();
+    PlanExecutor plans = new PlanExecutor(network.addresses(), announcer, meters);
     Duration debounce = svc.debounceTime() == null || svc.debounceTime().isZero() ? DEFAULT_DEBOUNCE
         : svc.debounceTime();
     ServicesNode.Timing nodeTiming = new ServicesNode.Timing(debounce, le.retryPeriod(),

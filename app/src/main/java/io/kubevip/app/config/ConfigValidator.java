@@ -129,7 +129,7 @@ public final class ConfigValidator {
       unavailable(config, m.setting(), features, m.feature(), problems);
     }
     unavailable(config, SVC_ENABLE, features, Feature.SERVICES, problems);
-    servicesOnlyInArp(config, features, problems);
+    servicesOnlyInWiredModes(config, features, problems);
     unavailable(config, VIP_PRESERVE_ON_LEADERSHIP_LOSS, features, Feature.PRESERVE_ON_LEADERSHIP_LOSS, problems);
     unavailable(config, ENABLE_UPNP, features, Feature.UPNP, problems);
     unavailable(config, VIP_DDNS, features, Feature.DHCP, problems);
@@ -145,8 +145,8 @@ public final class ConfigValidator {
     }
   }
 
-  // Services are wired for ARP mode only so far; in another (available) mode they would start and announce nothing.
-  private static void servicesOnlyInArp(EffectiveConfig config, FeatureAvailability features, List<Problem> problems) {
+  // Services are wired for ARP and BGP mode; in another (available) mode they would start and announce nothing.
+  private static void servicesOnlyInWiredModes(EffectiveConfig config, FeatureAvailability features, List<Problem> problems) {
     if (!config.isTrue(SVC_ENABLE) || !features.isAvailable(Feature.SERVICES)) {
       return;
     }
@@ -154,9 +154,19 @@ public final class ConfigValidator {
       if (features.isAvailable(m.feature()) && !features.servicesAvailableIn(m)) {
         problems.add(new Problem(config.get(SVC_ENABLE).where() + ", " + config.get(m.setting()).where(), null,
             "LoadBalancer Services with " + m.setting().env() + " are " + NOT_AVAILABLE
-                + "; expected vip_arp for Services"));
+                + "; expected " + servicesModes(features) + " for Services"));
       }
     }
+  }
+
+  private static String servicesModes(FeatureAvailability features) {
+    List<String> modes = new java.util.ArrayList<>();
+    for (DataPlaneMode m : DataPlaneMode.values()) {
+      if (features.servicesAvailableIn(m)) {
+        modes.add(m.setting().env());
+      }
+    }
+    return modes.isEmpty() ? "no mode" : String.join(" or ", modes);
   }
 
   private static void unavailable(EffectiveConfig config, Setting s, FeatureAvailability features, Feature f,

@@ -23,11 +23,12 @@ public final class FeatureAvailability {
   }
 
   /**
-   * This build: ARP mode (control-plane VIP and LoadBalancer Services) and BGP mode (control-plane VIP). Services
-   * over BGP, routing table, WireGuard, UPnP and DHCP come later.
+   * This build: ARP and BGP mode, each with the control-plane VIP and LoadBalancer Services. Routing table,
+   * WireGuard, UPnP and DHCP come later.
    */
   public static FeatureAvailability current() {
-    return new FeatureAvailability(EnumSet.of(Feature.ARP, Feature.BGP, Feature.SERVICES), EnumSet.of(DataPlaneMode.ARP));
+    return new FeatureAvailability(EnumSet.of(Feature.ARP, Feature.BGP, Feature.SERVICES),
+        EnumSet.of(DataPlaneMode.ARP, DataPlaneMode.BGP));
   }
 
   public static FeatureAvailability of(Feature... features) {
@@ -48,7 +49,7 @@ public final class FeatureAvailability {
   }
 
   /**
-   * Whether LoadBalancer Services can run in {@code mode}: {@link #current()} wires them in ARP mode only;
+   * Whether LoadBalancer Services can run in {@code mode}: {@link #current()} wires them in ARP and BGP mode;
    * {@link #of} (tests starting contexts with modes this build lacks) allows them wherever both are listed.
    */
   public boolean servicesAvailableIn(DataPlaneMode mode) {

@@ -52,6 +52,25 @@ class BgpControlPlaneTest {
   }
 
   @Test
+  void givenServicesShareTheInterface_whenCleaningUpLeftovers_thenOnlyTheControlPlaneVipIsRemoved() {
+    VipAddress serviceVip = VipAddress.parse("198.51.100.7");
+    addresses.add(VIP, LO);
+    addresses.add(serviceVip, LO);
+    BgpControlPlane node = new BgpControlPlane(new BgpControlPlane.Settings(LEASE, "node-a", List.of(VIP), LO, false),
+        election, addresses, routes, true);
+    assertThat(node.cleanUpLeftovers(false)).isEqualTo(1);
+    assertThat(addresses.listOurs(LO)).containsExactly(serviceVip);
+  }
+
+  @Test
+  void givenNoServices_whenCleaningUpLeftovers_thenEveryTaggedAddressIsRemoved() {
+    addresses.add(VIP, LO);
+    addresses.add(VipAddress.parse("198.51.100.7"), LO);
+    assertThat(node(false).cleanUpLeftovers(false)).isEqualTo(2);
+    assertThat(addresses.listOurs(LO)).isEmpty();
+  }
+
+  @Test
   void givenNoElection_whenStarted_thenEveryNodeAdvertisesAtOnceWithoutCampaigning() {
     node(false).start();
     assertThat(operations()).containsExactly("address.add", "bgp.advertise");

@@ -82,6 +82,13 @@ class ManagerContextBgpControlPlaneTest {
   }
 
   @Test
+  void givenElectedBgpControlPlane_whenItLeads_thenIsLeaderGaugeIsOneForTheControlPlaneLease() throws Exception {
+    await().atMost(Duration.ofSeconds(10)).until(() -> node.status().leading());
+    await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(get("/metrics"))
+        .containsPattern("kube_vip_is_leader\\{[^}]*lease_name=\"plndr-cp-lock\"[^}]*node=\"node-a\"[^}]*} 1"));
+  }
+
+  @Test
   void givenFakePeer_whenScraped_thenSessionInfoAndCountersFollowThePeerStatus() throws Exception {
     FakeBgpNetwork.PEER_STATUS.set(FakeBgpNetwork.established(7, 2));
     String metrics = get("/metrics");

@@ -38,7 +38,8 @@ class ManagerContextBgpTest {
 
   static class Init extends KubevipContextInitializer {
     Init() {
-      super(Configs.resolve(Map.of("bgp_enable", "true", "svc_enable", "true", "prometheus_server", "127.0.0.1:0",
+      super(Configs.resolve(Map.of("bgp_enable", "true", "cp_enable", "true", "address", "192.0.2.10",
+              "bgp_routerid", "192.0.2.100", "prometheus_server", "127.0.0.1:0",
               "health_check_port", Integer.toString(HEALTH_PORT), "bgp_peers", "192.0.2.1:65001:s3cret::1179"),
           Map.of(), java.util.List.of(
               new io.kubevip.app.config.PropertyEntry("kubevip.leader-election.lease-duration", "800ms", "test"),

@@ -112,16 +112,25 @@ class ConfigValidatorTest {
   }
 
   @Test
-  void givenBgpAvailable_whenServicesRequestedInBgpModeWithThisBuildsWiring_thenRefusedByName() {
+  void givenThisBuild_whenServicesRequestedInBgpMode_thenAccepted() {
     Map<String, String> env = new HashMap<>(VALID_ARP);
     env.remove("vip_arp");
     env.put("bgp_enable", "true");
     env.put("svc_enable", "true");
     env.put("bgp_peers", "192.0.2.1:65000");
-    FeatureAvailability bgpBuild = FeatureAvailability.current().with(Feature.BGP);
-    assertThat(ConfigValidator.validate(Configs.config(env), bgpBuild)).extracting(Problem::toString)
-        .containsExactly("svc_enable, bgp_enable: LoadBalancer Services with bgp_enable are not available in this"
-            + " version; expected vip_arp for Services");
+    assertThat(ConfigValidator.validate(Configs.config(env), FeatureAvailability.current())).isEmpty();
+  }
+
+  @Test
+  void givenRoutingTableAvailable_whenServicesRequestedInRoutingTableModeWithThisBuildsWiring_thenRefusedByName() {
+    Map<String, String> env = new HashMap<>(VALID_ARP);
+    env.remove("vip_arp");
+    env.put("vip_routingtable", "true");
+    env.put("svc_enable", "true");
+    FeatureAvailability tableBuild = FeatureAvailability.current().with(Feature.ROUTING_TABLE);
+    assertThat(ConfigValidator.validate(Configs.config(env), tableBuild)).extracting(Problem::toString)
+        .containsExactly("svc_enable, vip_routingtable: LoadBalancer Services with vip_routingtable are not available"
+            + " in this version; expected vip_arp or bgp_enable for Services");
   }
 
   @Test

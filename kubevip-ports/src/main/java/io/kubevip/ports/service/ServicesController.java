@@ -47,6 +47,11 @@ import java.util.stream.Collectors;
  * Cluster-policy unit. In both modes externalTrafficPolicy Local units are placed among eligible nodes with a ready
  * endpoint in any slice, and withdrawn when there is none (unless {@code allow-reconcile-without-endpoints}).
  *
+ * <p><b>Every eligible node</b> ({@link ServiceAnnouncement#EVERY_ELIGIBLE_NODE}, routed modes): there is no owner.
+ * This node serves every unit while it is eligible itself (and, for Local, has a ready endpoint), with no hand-over
+ * wait, and withdraws when it stops being eligible or is fenced; the router spreads the traffic (ECMP). Status is
+ * written as {@link SharedVipReport} describes. The rest of this comment is about the one-owner mode.
+ *
  * <p><b>Break-before-make.</b> The Service's {@code kube-vip.io/vipHost} annotation is the hand-over token. An owner
  * writes it (with its name) only after it has announced; a node that stops owning a unit first withdraws it and only
  * then clears the annotation (or it is overwritten by the next owner). A new owner announces only when the annotation
@@ -82,6 +87,7 @@ public final class ServicesController {
   private Optional<NodeId> leaseHolder = Optional.empty();
   private Map<VipAddress, NodeId> lastOwners = Map.of();
   private Set<VipAddress> waiting = Set.of();
+  private final SharedVipReport shared;
 
   public ServicesController(ServicesSettings settings, ClusterModel model, NodeLivenessPort liveness,
       PlanExecutor executor, ServiceStatusPort status, MetricsPort metrics, Clock clock) {
@@ -94,6 +100,7 @@ public final class ServicesController {
     this.clock = Objects.requireNonNull(clock, "clock");
     knownIfaces.add(settings.vipInterface());
     knownIfaces.add(settings.defaultServiceInterface());
+    shared = new SharedVipReport(settings.self(), status, clock);
   }
 
   /** Who holds {@code svc_leasename} now (from {@code LeadershipCallbacks.onNewLeader}); empty when nobody. */
@@ -128,7 +135,9 @@ public final class ServicesController {
     Map<VipAddress, NodeId> recorded = recordedOwners(state, units);
     Optional<Placement> placement = Optional.empty();
     Map<VipAddress, NodeId> owners = new HashMap<>();
-    if (settings.serviceElection()) {
+    if (settings.everyEligibleNode()) {
+      // no owners: every eligible node serves
+    } else if (settings.serviceElection()) {
       Placement p = place(units, eligible, recorded, false);
       placement = Optional.of(p);
       owners.putAll(p.owners());
@@ -145,6 +154,12 @@ public final class ServicesController {
     if (!fenced) {
       for (VipUnit u : units.values()) {
         knownIfaces.add(u.iface);
+        if (settings.everyEligibleNode()) {
+          if (SharedVipReport.announcers(u, eligible).contains(settings.self())) {
+            u.vips.forEach(v -> desired.add(new VipBinding(v, u.iface)));
+          }
+          continue;
+        }
         if (!settings.self().equals(owners.get(u.anchor))) {
           continue;
         }
@@ -167,7 +182,10 @@ public final class ServicesController {
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());
     }
-    if (!fenced) {
+    if (!fenced && settings.everyEligibleNode()) {
+      shared.report(state, units.values(), eligible, after, leaseHolder.filter(settings.self()::equals).isPresent(),
+          problems);
+    } else if (!fenced) {
       report(state, units, owners, blocked, after, problems);
     }
     lastOwners = Map.copyOf(owners);
@@ -191,6 +209,9 @@ public final class ServicesController {
       executed.addAll(executor.execute(AnnouncementPlan.between(Set.of(), ours(executor.actual(knownIfaces))), failures));
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());
+    }
+    if (settings.everyEligibleNode()) {
+      shared.shutdown(problems);
     }
     ClusterState state = model.snapshot();
     state.hosts().forEach((key, host) -> {

@@ -17,18 +17,33 @@ import java.util.Optional;
  *     false lets the {@code svc_leasename} holder announce every Cluster-policy VIP
  * @param controlPlaneVip the control-plane VIP, when this node also runs the control-plane use case: a Service asking
  *     for it is left to the control-plane owner, and the address is never cleaned up from here
+ * @param announcement one owner per VIP, or every eligible node (routed modes, ECMP); with
+ *     {@link ServiceAnnouncement#EVERY_ELIGIBLE_NODE} {@code serviceElection} has no effect
  */
 public record ServicesSettings(
     NodeId self,
     InterfaceName vipInterface,
     Optional<InterfaceName> servicesInterface,
     boolean serviceElection,
-    Optional<VipAddress> controlPlaneVip) {
+    Optional<VipAddress> controlPlaneVip,
+    ServiceAnnouncement announcement) {
   public ServicesSettings {
     Objects.requireNonNull(self, "self");
     Objects.requireNonNull(vipInterface, "vipInterface");
     servicesInterface = servicesInterface == null ? Optional.empty() : servicesInterface;
     controlPlaneVip = controlPlaneVip == null ? Optional.empty() : controlPlaneVip;
+    Objects.requireNonNull(announcement, "announcement");
+  }
+
+  /** One owner per VIP ({@link ServiceAnnouncement#SINGLE_OWNER}), as in ARP mode. */
+  public ServicesSettings(NodeId self, InterfaceName vipInterface, Optional<InterfaceName> servicesInterface,
+      boolean serviceElection, Optional<VipAddress> controlPlaneVip) {
+    this(self, vipInterface, servicesInterface, serviceElection, controlPlaneVip, ServiceAnnouncement.SINGLE_OWNER);
+  }
+
+  /** Whether every eligible node announces (no single owner). */
+  public boolean everyEligibleNode() {
+    return announcement == ServiceAnnouncement.EVERY_ELIGIBLE_NODE;
   }
 
   /** The interface for Services that name none: {@code vip_servicesinterface}, else {@code vip_interface}. */

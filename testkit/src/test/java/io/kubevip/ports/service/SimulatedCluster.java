@@ -8,6 +8,7 @@ import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.ports.out.LeadershipCallbacks;
 import io.kubevip.ports.out.MetricsPort;
+import io.kubevip.testkit.fakes.FakeBgpAdvertisementPort;
 import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
 import io.kubevip.testkit.fakes.FakeLeaderElectionPort;
 import io.kubevip.testkit.fakes.FakeLeaseStore;
@@ -38,11 +39,13 @@ final class SimulatedCluster {
   final FakeLeaseStore leases = new FakeLeaseStore(clock);
   final Map<NodeId, Node> nodes = new LinkedHashMap<>();
   private final boolean serviceElection;
+  private final boolean bgp;
 
   final class Node {
     final NodeId id;
     final FakeVipAddressPort addresses = new FakeVipAddressPort(ETH0);
     final FakeL2AnnouncePort l2 = new FakeL2AnnouncePort(ETH0);
+    final FakeBgpAdvertisementPort routes = new FakeBgpAdvertisementPort();
     final ClusterModel model = new ClusterModel();
     final FakeNodeLivenessPort live;
     final ServiceAddressAllocator allocator;
@@ -54,9 +57,11 @@ final class SimulatedCluster {
       this.id = id;
       live = new FakeNodeLivenessPort(liveness, id);
       allocator = new ServiceAddressAllocator(cluster.status(), true, Duration.ZERO, clock);
-      controller = new ServicesController(new ServicesSettings(id, ETH0, Optional.empty(), serviceElection, controlPlaneVip),
-          model, live, new PlanExecutor(addresses, VipAnnouncer.l2(l2), MetricsPort.NOOP), cluster.status(),
-          MetricsPort.NOOP, clock);
+      ServiceAnnouncement announcement = bgp && !serviceElection ? ServiceAnnouncement.EVERY_ELIGIBLE_NODE
+          : ServiceAnnouncement.SINGLE_OWNER;
+      controller = new ServicesController(new ServicesSettings(id, ETH0, Optional.empty(), serviceElection,
+          controlPlaneVip, announcement), model, live, new PlanExecutor(addresses, bgp ? VipAnnouncer.bgp(routes)
+          : VipAnnouncer.l2(l2), MetricsPort.NOOP), cluster.status(), MetricsPort.NOOP, clock);
       election = new FakeLeaderElectionPort(leases, id.name());
     }
 
@@ -91,7 +96,20 @@ final class SimulatedCluster {
   }
 
   SimulatedCluster(boolean serviceElection, int nodeCount, Optional<VipAddress> controlPlaneVip) {
+    this(serviceElection, nodeCount, controlPlaneVip, false);
+  }
+
+  /**
+   * BGP mode: each node announces through its own fake speaker; without {@code svc_election} every eligible node
+   * announces (ECMP), with it the placed owner only.
+   */
+  static SimulatedCluster bgp(boolean serviceElection, int nodeCount, Optional<VipAddress> controlPlaneVip) {
+    return new SimulatedCluster(serviceElection, nodeCount, controlPlaneVip, true);
+  }
+
+  private SimulatedCluster(boolean serviceElection, int nodeCount, Optional<VipAddress> controlPlaneVip, boolean bgp) {
     this.serviceElection = serviceElection;
+    this.bgp = bgp;
     for (int i = 1; i <= nodeCount; i++) {
       NodeId id = NodeId.of("node-" + i);
       cluster.watch().upsert(new NodeInfo(id, true, true, Map.of()));
@@ -132,6 +150,17 @@ final class SimulatedCluster {
     node.election.release(SVC_LEASE);
   }
 
+  /** VIP → the running nodes advertising it over BGP. */
+  Map<VipAddress, Set<NodeId>> advertisedBy() {
+    Map<VipAddress, Set<NodeId>> out = new TreeMap<>();
+    for (Node n : nodes.values()) {
+      if (n.running) {
+        n.routes.advertised().forEach(v -> out.computeIfAbsent(v, k -> new TreeSet<>()).add(n.id));
+      }
+    }
+    return out;
+  }
+
   /** VIP → the running nodes that have it on their interface. */
   Map<VipAddress, Set<NodeId>> servedBy() {
     Map<VipAddress, Set<NodeId>> out = new TreeMap<>();
@@ -144,7 +173,7 @@ final class SimulatedCluster {
   }
 
   private String fingerprint() {
-    StringBuilder sb = new StringBuilder(servedBy().toString());
+    StringBuilder sb = new StringBuilder(servedBy().toString()).append(advertisedBy());
     cluster.watch().services().forEach(s -> sb.append(s.service()).append(s.requestedAddresses())
         .append(cluster.status().announcedBy(s.service())));
     return sb.toString();
