@@ -12,7 +12,8 @@ import java.util.Optional;
  *
  * @param self this node (the Kubernetes node name, also its lease identity)
  * @param vipInterface {@code vip_interface}
- * @param servicesInterface {@code vip_servicesinterface}, empty to use {@code vip_interface}
+ * @param servicesInterface {@code vip_servicesinterface}, empty to use {@code vip_interface}; the name {@code auto}
+ *     means the interface whose subnet holds each VIP, else {@code vip_interface}
  * @param serviceElection {@code svc_election}: true places each VIP on one eligible node (bounded load, sticky);
  *     false lets the {@code svc_leasename} holder announce every Cluster-policy VIP
  * @param controlPlaneVip the control-plane VIP, when this node also runs the control-plane use case: a Service asking
@@ -31,8 +32,11 @@ public record ServicesSettings(
     controlPlaneVip = controlPlaneVip == null ? Optional.empty() : controlPlaneVip;
   }
 
-  /** The interface for Services that name none: {@code vip_servicesinterface}, else {@code vip_interface}. */
+  /**
+   * The interface for Services that name none: {@code vip_servicesinterface}, else {@code vip_interface}; with
+   * {@code auto}, {@code vip_interface} (the fallback when no subnet holds a VIP).
+   */
   public InterfaceName defaultServiceInterface() {
-    return servicesInterface.orElse(vipInterface);
+    return servicesInterface.filter(i -> !i.name().equals("auto")).orElse(vipInterface);
   }
 }
