@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.boot;
 
+import io.kubevip.adapter.arp.LinuxInterfaceSubnets;
 import io.kubevip.adapter.kubernetes.KubernetesAdapter;
 import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
 import io.kubevip.adapter.kubernetes.election.KubernetesLeaderElection;
@@ -26,9 +27,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Profile;
 
 /**
@@ -64,13 +67,19 @@ public class ServicesConfiguration {
                 + " expected vip_interface, e.g. eth0"));
     String servicesIface = s.vip().servicesInterfaceName();
     if ("auto".equals(servicesIface)) {
-      LoggerFactory.getLogger(ServicesConfiguration.class).info("vip_servicesinterface=auto: Services without"
-          + " kube-vip.io/serviceInterface use vip_interface {} (subnet matching is not done yet)", iface);
-      servicesIface = null;
+      LoggerFactory.getLogger(ServicesConfiguration.class).info("vip_servicesinterface=auto: each Service VIP goes on"
+          + " the interface whose subnet holds it, else on vip_interface {}", iface);
     }
     Optional<VipAddress> cpVip = s.controlPlane() ? s.vip().addresses().stream().findFirst() : Optional.empty();
     return new ServicesSettings(NodeId.of(s.nodeName()), InterfaceName.of(iface),
         Optional.ofNullable(servicesIface).map(InterfaceName::of), s.leaderElection().servicesElection(), cpVip);
+  }
+
+  /** Opened on the first {@code auto} question only, in {@code kubevip_netns} when set; closed with the context. */
+  @Bean(destroyMethod = "close")
+  @Lazy
+  LinuxInterfaceSubnets linuxInterfaceSubnets(ArpDataPlaneConfiguration.DataPlaneNamespace ns) {
+    return ns.namespace().map(LinuxInterfaceSubnets::openIn).orElseGet(LinuxInterfaceSubnets::open);
   }
 
   @Bean
@@ -80,7 +89,8 @@ public class ServicesConfiguration {
 
   @Bean
   ServicesNode servicesNode(KubernetesAdapter kubernetes, KubevipSettings s, KubevipProperties p,
-      ServicesSettings settings, ArpDataPlane dataPlane, ServicesMeters meters) {
+      ServicesSettings settings, ArpDataPlane dataPlane, ServicesMeters meters,
+      ObjectProvider<LinuxInterfaceSubnets> subnets) {
     var le = s.leaderElection();
     LeaseTiming timing = new LeaseTiming(le.leaseDuration(), le.renewDeadline(), le.retryPeriod());
     String leaseNamespace = ControlPlaneConfiguration.leaseNamespace(ControlPlaneConfiguration.SERVICE_ACCOUNT_NAMESPACE,
@@ -106,7 +116,7 @@ public class ServicesConfiguration {
     ServicesNode.Timing nodeTiming = new ServicesNode.Timing(debounce, le.retryPeriod(),
         ArpRate.effective(p.arp().rate()));
     return new ServicesNode(settings, lease, watch, liveness, election, status, allocator, plans, announcer, meters,
-        nodeTiming, Clock.systemUTC());
+        nodeTiming, Clock.systemUTC(), vip -> subnets.getObject().interfaceFor(vip), dataPlane.monitor());
   }
 
   @Bean
