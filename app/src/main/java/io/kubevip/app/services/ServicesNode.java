@@ -16,6 +16,7 @@ import io.kubevip.ports.service.AllocationPass;
 import io.kubevip.ports.service.ClusterModel;
 import io.kubevip.ports.service.PlanExecutor;
 import io.kubevip.ports.service.ServiceAddressAllocator;
+import io.kubevip.ports.service.ServiceNotices;
 import io.kubevip.ports.service.ServicesController;
 import io.kubevip.ports.service.ServicesPass;
 import io.kubevip.ports.service.ServicesSettings;
@@ -89,6 +90,8 @@ public final class ServicesNode {
   private final ClusterModel model;
   private final ServicesController controller;
   private final AnnouncedVipWatch vipWatch;
+  private final ServiceStatusPort status;
+  private final ServiceNotices notices = new ServiceNotices();
   private final AtomicBoolean repairQueued = new AtomicBoolean();
   private final Map<VipBinding, Long> removedSince = new ConcurrentHashMap<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
@@ -129,6 +132,7 @@ public final class ServicesNode {
     this.model = new ClusterModel(this::schedulePass);
     this.controller = new ServicesController(settings, model, liveness, plans, status, meters, clock,
         Objects.requireNonNull(subnets, "subnets"));
+    this.status = Objects.requireNonNull(status, "status");
     this.vipWatch = new AnnouncedVipWatch(Objects.requireNonNull(monitor, "monitor"), this::vipRemoved);
   }
 
@@ -143,7 +147,7 @@ public final class ServicesNode {
       return t;
     });
     started = true;
-    watch = watchPort.watch(model);
+    watch = watchPort.watch(notices.tee(model));
     liveness.start((live, valid) -> schedulePass());
     election.run(lease, new Callbacks());
     long safety = Math.max(1, timing.safetyPeriod().toMillis());
@@ -217,6 +221,9 @@ public final class ServicesNode {
       AllocationPass allocation = allocator.reconcile(model.snapshot());
       if (!allocation.allocated().isEmpty() || !allocation.failed().isEmpty()) {
         LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
+      }
+      if (allocator.leading()) {
+        notices.report(status); // rejected and other-class Services: one Event cluster-wide, from the allocator
       }
       ServicesPass pass = controller.reconcile();
       vipWatch.follow(plans.announced());
