@@ -25,6 +25,7 @@ import io.kubevip.ports.service.VipAnnouncer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,8 +72,10 @@ public class ServicesConfiguration {
           + " the interface whose subnet holds it, else on vip_interface {}", iface);
     }
     Optional<VipAddress> cpVip = s.controlPlane() ? s.vip().addresses().stream().findFirst() : Optional.empty();
+    List<VipAddress> cpVips = s.controlPlane() ? s.vip().addresses() : List.of(); // dual-stack: both
     return new ServicesSettings(NodeId.of(s.nodeName()), InterfaceName.of(iface),
-        Optional.ofNullable(servicesIface).map(InterfaceName::of), s.leaderElection().servicesElection(), cpVip);
+        Optional.ofNullable(servicesIface).map(InterfaceName::of), s.leaderElection().servicesElection(), cpVip,
+        cpVips);
   }
 
   /** Opened on the first {@code auto} question only, in {@code kubevip_netns} when set; closed with the context. */

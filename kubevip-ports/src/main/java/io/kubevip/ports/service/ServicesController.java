@@ -134,7 +134,7 @@ public final class ServicesController {
       }
     }
     Map<VipAddress, VipUnit> units = VipUnit.group(state, AddressClaims.resolve(state).claims(),
-        settings.controlPlaneVip(), interfaces);
+        settings.controlPlaneVips(), interfaces);
     Map<VipAddress, NodeId> recorded = recordedOwners(state, units);
     Optional<Placement> placement = Optional.empty();
     Map<VipAddress, NodeId> owners = new HashMap<>();
@@ -249,14 +249,14 @@ public final class ServicesController {
     return recorded;
   }
 
-  // Our state minus the control-plane VIP, which this use case must neither serve nor clean up.
+  // Our state minus the control-plane VIPs, which this use case must neither serve nor clean up.
   private VipState ours(VipState actual) {
-    if (settings.controlPlaneVip().isEmpty()) {
+    if (settings.controlPlaneVips().isEmpty()) {
       return actual;
     }
-    VipAddress cp = settings.controlPlaneVip().get();
-    return new VipState(actual.addressed().stream().filter(b -> !b.vip().equals(cp)).collect(Collectors.toSet()),
-        actual.announced().stream().filter(b -> !b.vip().equals(cp)).collect(Collectors.toSet()));
+    Set<VipAddress> cp = Set.copyOf(settings.controlPlaneVips());
+    return new VipState(actual.addressed().stream().filter(b -> !cp.contains(b.vip())).collect(Collectors.toSet()),
+        actual.announced().stream().filter(b -> !cp.contains(b.vip())).collect(Collectors.toSet()));
   }
 
   private void report(ClusterState state, Map<VipAddress, VipUnit> units, Map<VipAddress, NodeId> owners,

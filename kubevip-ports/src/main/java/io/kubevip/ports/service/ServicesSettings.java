@@ -4,6 +4,8 @@ package io.kubevip.ports.service;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -18,18 +20,30 @@ import java.util.Optional;
  *     false lets the {@code svc_leasename} holder announce every Cluster-policy VIP
  * @param controlPlaneVip the control-plane VIP, when this node also runs the control-plane use case: a Service asking
  *     for it is left to the control-plane owner, and the address is never cleaned up from here
+ * @param controlPlaneVips every control-plane VIP (a dual-stack control plane has two), treated as {@code
+ *     controlPlaneVip}; always includes it
  */
 public record ServicesSettings(
     NodeId self,
     InterfaceName vipInterface,
     Optional<InterfaceName> servicesInterface,
     boolean serviceElection,
-    Optional<VipAddress> controlPlaneVip) {
+    Optional<VipAddress> controlPlaneVip,
+    List<VipAddress> controlPlaneVips) {
   public ServicesSettings {
     Objects.requireNonNull(self, "self");
     Objects.requireNonNull(vipInterface, "vipInterface");
     servicesInterface = servicesInterface == null ? Optional.empty() : servicesInterface;
     controlPlaneVip = controlPlaneVip == null ? Optional.empty() : controlPlaneVip;
+    List<VipAddress> all = new ArrayList<>(controlPlaneVips == null ? List.of() : controlPlaneVips);
+    controlPlaneVip.filter(v -> !all.contains(v)).ifPresent(v -> all.add(0, v));
+    controlPlaneVips = List.copyOf(all);
+  }
+
+  /** With at most one control-plane VIP. */
+  public ServicesSettings(NodeId self, InterfaceName vipInterface, Optional<InterfaceName> servicesInterface,
+      boolean serviceElection, Optional<VipAddress> controlPlaneVip) {
+    this(self, vipInterface, servicesInterface, serviceElection, controlPlaneVip, List.of());
   }
 
   /**

@@ -8,6 +8,7 @@ import io.kubevip.domain.service.ExternalTrafficPolicy;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,11 +39,11 @@ final class VipUnit {
 
   /**
    * Groups the usable Services of {@code claims} by anchor, in address order. DHCP markers are skipped (their address
-   * is not known here), and so is {@code controlPlaneVip}: the control-plane owner announces it. The interface of a
+   * is not known here), and so are {@code controlPlaneVips}: the control-plane owner announces them. The interface of a
    * unit is its first Service's, chosen by {@code interfaces}.
    */
   static Map<VipAddress, VipUnit> group(ClusterState state, Map<ServiceRef, AddressClaim> claims,
-      Optional<VipAddress> controlPlaneVip, ServiceInterfaces interfaces) {
+      Collection<VipAddress> controlPlaneVips, ServiceInterfaces interfaces) {
     interfaces.beginPass();
     Map<VipAddress, VipUnit> units = new TreeMap<>();
     claims.forEach((ref, claim) -> {
@@ -50,7 +51,7 @@ final class VipUnit {
         return;
       }
       List<VipAddress> vips = new ArrayList<>(u.vips().stream()
-          .filter(v -> !v.isDhcpMarker() && controlPlaneVip.filter(v::equals).isEmpty()).sorted().toList());
+          .filter(v -> !v.isDhcpMarker() && !controlPlaneVips.contains(v)).sorted().toList());
       if (vips.isEmpty()) {
         return;
       }
