@@ -10,6 +10,7 @@ import io.kubevip.adapter.kubernetes.services.KubernetesClusterWatch;
 import io.kubevip.adapter.kubernetes.services.KubernetesServiceStatus;
 import io.kubevip.adapter.kubernetes.services.ServiceWatchSettings;
 import io.kubevip.app.config.ArpRate;
+import io.kubevip.app.controlplane.ControlPlaneNode;
 import io.kubevip.app.services.ServicesMeters;
 import io.kubevip.app.services.ServicesNode;
 import io.kubevip.app.settings.KubevipSettings;
@@ -93,7 +94,8 @@ public class ServicesConfiguration {
   @Bean
   ServicesNode servicesNode(KubernetesAdapter kubernetes, KubevipSettings s, KubevipProperties p,
       ServicesSettings settings, ArpDataPlane dataPlane, ServicesMeters meters,
-      ObjectProvider<LinuxInterfaceSubnets> subnets) {
+      ObjectProvider<LinuxInterfaceSubnets> subnets, ObjectProvider<ControlPlaneNode> controlPlane) {
+    controlPlane.ifAvailable(ControlPlaneNode::leaveOtherAddressesToServices); // before any lifecycle starts
     var le = s.leaderElection();
     LeaseTiming timing = new LeaseTiming(le.leaseDuration(), le.renewDeadline(), le.retryPeriod());
     String leaseNamespace = ControlPlaneConfiguration.leaseNamespace(ControlPlaneConfiguration.SERVICE_ACCOUNT_NAMESPACE,
