@@ -9,6 +9,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,8 +23,9 @@ import org.slf4j.LoggerFactory;
  * {@code vip_arpRate} tick). One interface-monitor watch per announced binding, opened after the address is on the
  * interface and closed when it stops being announced; the caller decides what a removal means (a repair pass).
  *
- * <p>Threading: {@link #follow} and {@link #close} on the services thread; {@code removed} runs on the monitor's
- * thread and must only queue work.
+ * <p>Threading: {@link #follow} and {@link #close} from the services thread; watches are opened and closed on a thread
+ * of their own (opening one reads the interface's addresses, which at thousands of VIPs would hold up passes), the
+ * latest {@link #follow} winning. {@code removed} runs on the monitor's thread and must only queue work.
  */
 final class AnnouncedVipWatch implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AnnouncedVipWatch.class);
@@ -28,14 +33,33 @@ final class AnnouncedVipWatch implements AutoCloseable {
   private final InterfaceMonitor monitor;
   private final Consumer<VipBinding> removed;
   private final Map<VipBinding, AutoCloseable> watches = new HashMap<>();
+  private final AtomicReference<Set<VipBinding>> wanted = new AtomicReference<>();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "kubevip-services-vipwatch");
+    t.setDaemon(true);
+    return t;
+  });
 
   AnnouncedVipWatch(InterfaceMonitor monitor, Consumer<VipBinding> removed) {
     this.monitor = Objects.requireNonNull(monitor, "monitor");
     this.removed = Objects.requireNonNull(removed, "removed");
   }
 
-  /** Watches exactly {@code announced} from now on. */
-  synchronized void follow(Set<VipBinding> announced) {
+  /** Watches exactly {@code announced} from now on (soon: on the watch thread). */
+  void follow(Set<VipBinding> announced) {
+    if (wanted.getAndSet(Set.copyOf(announced)) == null) {
+      try {
+        worker.execute(() -> apply(wanted.getAndSet(null)));
+      } catch (RejectedExecutionException closed) {
+        wanted.set(null);
+      }
+    }
+  }
+
+  private synchronized void apply(Set<VipBinding> announced) {
+    if (announced == null || worker.isShutdown()) {
+      return;
+    }
     watches.entrySet().removeIf(e -> {
       if (announced.contains(e.getKey())) {
         return false;
@@ -60,10 +84,14 @@ final class AnnouncedVipWatch implements AutoCloseable {
     return Set.copyOf(watches.keySet());
   }
 
+  /** Closes every watch at once; later {@link #follow} calls do nothing. */
   @Override
-  public synchronized void close() {
-    watches.forEach(AnnouncedVipWatch::closeQuietly);
-    watches.clear();
+  public void close() {
+    worker.shutdownNow();
+    synchronized (this) {
+      watches.forEach(AnnouncedVipWatch::closeQuietly);
+      watches.clear();
+    }
   }
 
   private static void closeQuietly(VipBinding b, AutoCloseable watch) {
