@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.ports.service;
 
+import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.pool.PoolConfig;
-import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.ClusterWatchListener;

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.testkit.fakes;
 
-import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.ports.out.InterfaceSubnetsPort;
 import io.kubevip.ports.out.PortException;
 import java.net.InetAddress;

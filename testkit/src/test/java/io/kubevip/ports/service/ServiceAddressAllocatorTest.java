@@ -152,6 +152,10 @@ class ServiceAddressAllocatorTest {
     cluster.watch().upsert(Svc.of("a", "fine").build());
     AllocationPass p = pass();
     assertThat(p.failed().get(Svc.ref("a", "typo"))).contains("'10.9.0.999'");
+    assertThat(cluster.status().events(Svc.ref("a", "typo"))).singleElement().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo("AllocationFailed");
+      assertThat(e.message()).contains("'10.9.0.999'").contains("not an IP address");
+    });
     assertThat(cluster.addressesOf(Svc.ref("a", "fine"))).containsExactly("10.9.0.1");
   }
 
