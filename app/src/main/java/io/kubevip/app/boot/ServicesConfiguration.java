@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.boot;
 
+import io.kubevip.adapter.arp.LinuxInterfaceSubnets;
 import io.kubevip.adapter.kubernetes.KubernetesAdapter;
 import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
 import io.kubevip.adapter.kubernetes.liveness.KubernetesNodeLiveness;
@@ -10,6 +11,9 @@ import io.kubevip.adapter.kubernetes.services.ServiceWatchSettings;
 import io.kubevip.app.bgp.BgpDataPlane;
 import io.kubevip.app.config.ArpRate;
 import io.kubevip.app.controlplane.ControlPlaneMeters;
+import io.kubevip.app.controlplane.ControlPlaneNode;
+import io.kubevip.app.controlplane.InterfaceMonitor;
+import io.kubevip.ports.out.InterfaceSubnetsPort;
 import io.kubevip.app.services.ServicesMeters;
 import io.kubevip.app.services.ServicesNode;
 import io.kubevip.app.settings.KubevipSettings;
@@ -28,12 +32,15 @@ import io.kubevip.ports.service.VipAnnouncer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.context.annotation.Profile;
 
 /**
@@ -58,19 +65,29 @@ public class ServicesConfiguration {
    * @param announcer how an Announce/Withdraw reaches the network
    * @param announcement one owner per VIP (ARP; BGP with {@code svc_election}) or every eligible node (BGP ECMP)
    * @param defaultInterface the interface when {@code vip_interface} is unset
+   * @param subnets which interface's subnet holds a VIP ({@code auto} interfaces)
+   * @param monitor reports announced VIPs removed behind our back, so they are repaired at once
    */
   record Network(VipAddressPort addresses, VipAnnouncer announcer, ServiceAnnouncement announcement,
-      Supplier<String> defaultInterface) {}
+      Supplier<String> defaultInterface, InterfaceSubnetsPort subnets, InterfaceMonitor monitor) {}
 
   @Configuration(proxyBeanMethods = false)
   @Profile("arp")
   static class OverArp {
     @Bean
-    Network servicesNetwork(ArpDataPlane dataPlane) {
+    Network servicesNetwork(ArpDataPlane dataPlane, ObjectProvider<LinuxInterfaceSubnets> subnets) {
       return new Network(dataPlane.addresses(), VipAnnouncer.l2(dataPlane.announcer()),
           ServiceAnnouncement.SINGLE_OWNER, () -> DefaultRouteInterface.find(DefaultRouteInterface.PROC_NET_ROUTE)
               .orElseThrow(() -> new IllegalStateException("vip_interface is not set and there is no IPv4 default"
-                  + " route to take the interface from; expected vip_interface, e.g. eth0")));
+                  + " route to take the interface from; expected vip_interface, e.g. eth0")),
+          vip -> subnets.getObject().interfaceFor(vip), dataPlane.monitor());
+    }
+
+    /** Opened on the first {@code auto} question only, in {@code kubevip_netns} when set; closed with the context. */
+    @Bean(destroyMethod = "close")
+    @Lazy
+    LinuxInterfaceSubnets linuxInterfaceSubnets(ArpDataPlaneConfiguration.DataPlaneNamespace ns) {
+      return ns.namespace().map(LinuxInterfaceSubnets::openIn).orElseGet(LinuxInterfaceSubnets::open);
     }
   }
 
@@ -85,8 +102,9 @@ public class ServicesConfiguration {
       LoggerFactory.getLogger(ServicesConfiguration.class).info("Services over BGP: {}", announcement
           == ServiceAnnouncement.EVERY_ELIGIBLE_NODE ? "every eligible node advertises each VIP (ECMP; svc_election=false)"
           : "the placed owner advertises each VIP (svc_election=true)");
+      // auto interfaces have no meaning for a routed VIP on lo; a deleted address is put back by the next pass
       return new Network(dataPlane.addresses(), VipAnnouncer.bgp(dataPlane.routes()), announcement,
-          () -> BGP_DEFAULT_INTERFACE);
+          () -> BGP_DEFAULT_INTERFACE, InterfaceSubnetsPort.NONE, InterfaceMonitor.NONE);
     }
   }
   /** Events arriving within this time share one pass when {@code debounce_time} is not set. */
@@ -109,14 +127,14 @@ public class ServicesConfiguration {
     String iface = s.vip().interfaceName() != null ? s.vip().interfaceName() : network.defaultInterface().get();
     String servicesIface = s.vip().servicesInterfaceName();
     if ("auto".equals(servicesIface)) {
-      LoggerFactory.getLogger(ServicesConfiguration.class).info("vip_servicesinterface=auto: Services without"
-          + " kube-vip.io/serviceInterface use vip_interface {} (subnet matching is not done yet)", iface);
-      servicesIface = null;
+      LoggerFactory.getLogger(ServicesConfiguration.class).info("vip_servicesinterface=auto: each Service VIP goes on"
+          + " the interface whose subnet holds it, else on vip_interface {}", iface);
     }
     Optional<VipAddress> cpVip = s.controlPlane() ? s.vip().addresses().stream().findFirst() : Optional.empty();
+    List<VipAddress> cpVips = s.controlPlane() ? s.vip().addresses() : List.of(); // dual-stack: both
     return new ServicesSettings(NodeId.of(s.nodeName()), InterfaceName.of(iface),
         Optional.ofNullable(servicesIface).map(InterfaceName::of), s.leaderElection().servicesElection(), cpVip,
-        network.announcement());
+        cpVips, network.announcement());
   }
 
   @Bean
@@ -126,7 +144,9 @@ public class ServicesConfiguration {
 
   @Bean
   ServicesNode servicesNode(KubernetesAdapter kubernetes, KubevipSettings s, KubevipProperties p,
-      ServicesSettings settings, Network network, ServicesMeters meters, MeterRegistry registry) {
+      ServicesSettings settings, Network network, ServicesMeters meters, MeterRegistry registry,
+      ObjectProvider<ControlPlaneNode> controlPlane) {
+    controlPlane.ifAvailable(ControlPlaneNode::leaveOtherAddressesToServices); // before any lifecycle starts
     var le = s.leaderElection();
     LeaseTiming timing = new LeaseTiming(le.leaseDuration(), le.renewDeadline(), le.retryPeriod());
     String leaseNamespace = ControlPlaneConfiguration.leaseNamespace(ControlPlaneConfiguration.SERVICE_ACCOUNT_NAMESPACE,
@@ -153,7 +173,7 @@ public class ServicesConfiguration {
     ServicesNode.Timing nodeTiming = new ServicesNode.Timing(debounce, le.retryPeriod(),
         ArpRate.effective(p.arp().rate()));
     return new ServicesNode(settings, lease, watch, liveness, election, status, allocator, plans, announcer, meters,
-        nodeTiming, Clock.systemUTC());
+        nodeTiming, Clock.systemUTC(), network.subnets(), network.monitor());
   }
 
   @Bean

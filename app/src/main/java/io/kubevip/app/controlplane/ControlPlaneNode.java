@@ -83,6 +83,7 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   private volatile boolean linkDown;
   private volatile boolean shuttingDown;
   private volatile Optional<String> holder = Optional.empty();
+  private volatile boolean othersToServices;
   private ScheduledFuture<?> refresh;
   private ScheduledFuture<?> duplicateProbe;
   private ScheduledFuture<?> giveUp;
@@ -129,8 +130,19 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
   }
 
   /**
+   * The Services use case runs in this process too: it owns every tagged address that is not a control-plane VIP and
+   * removes those no Service wants on each pass. From now on {@link #cleanUpLeftovers} removes only the control-plane
+   * VIPs, so a Service VIP the Services side already serves again (it may start first) is not taken away. Call before
+   * {@link #cleanUpLeftovers}.
+   */
+  public void leaveOtherAddressesToServices() {
+    othersToServices = true;
+  }
+
+  /**
    * Start-up clean-up: a previous run may have died holding the VIPs. Unless this node still holds a valid Lease
-   * (then it will renew and keep serving), every VIP we tagged on the interface is removed.
+   * (then it will renew and keep serving), every VIP we tagged on the interface is removed; only the control-plane
+   * VIPs when the Services use case looks after the rest ({@link #leaveOtherAddressesToServices}).
    *
    * @return how many addresses were removed
    */
@@ -141,6 +153,9 @@ public final class ControlPlaneNode implements LeadershipCallbacks {
     }
     int removed = 0;
     for (VipAddress vip : addresses.listOurs(settings.iface())) {
+      if (othersToServices && !settings.vips().contains(vip)) {
+        continue; // the Services side keeps it or cleans it up
+      }
       try {
         addresses.remove(vip, settings.iface());
         removed++;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.services;
 
+import io.kubevip.app.controlplane.InterfaceMonitor;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.plan.VipBinding;
 import io.kubevip.ports.out.ClusterWatchPort;
+import io.kubevip.ports.out.InterfaceSubnetsPort;
 import io.kubevip.ports.out.LeaderElectionPort;
 import io.kubevip.ports.out.LeadershipCallbacks;
 import io.kubevip.ports.out.NodeLivenessPort;
@@ -14,15 +16,19 @@ import io.kubevip.ports.service.AllocationPass;
 import io.kubevip.ports.service.ClusterModel;
 import io.kubevip.ports.service.PlanExecutor;
 import io.kubevip.ports.service.ServiceAddressAllocator;
+import io.kubevip.ports.service.ServiceNotices;
 import io.kubevip.ports.service.ServicesController;
 import io.kubevip.ports.service.ServicesPass;
 import io.kubevip.ports.service.ServicesSettings;
 import io.kubevip.ports.service.VipAnnouncer;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -40,6 +46,9 @@ import org.slf4j.LoggerFactory;
  * thread, so the use cases never see concurrent calls: watch events and liveness changes schedule a debounced pass,
  * a periodic pass (the retry period) repairs whatever an event missed, and the {@code svc_leasename} election
  * switches the allocator on and off and tells the controller who holds the lease.
+ *
+ * <p>Every Service VIP this node announces is watched ({@link AnnouncedVipWatch}): when someone deletes it, a pass
+ * runs at once and adds and announces it again, instead of waiting for the safety pass.
  *
  * <p>Shutdown is two steps, called from two lifecycle phases: {@link #withdrawForShutdown()} takes the Service VIPs
  * off, records the withdrawals and gives the liveness Lease up (peers take over at once), then {@link #stop()}
@@ -80,6 +89,11 @@ public final class ServicesNode {
   private final Timing timing;
   private final ClusterModel model;
   private final ServicesController controller;
+  private final AnnouncedVipWatch vipWatch;
+  private final ServiceStatusPort status;
+  private final ServiceNotices notices = new ServiceNotices();
+  private final AtomicBoolean repairQueued = new AtomicBoolean();
+  private final Map<VipBinding, Long> removedSince = new ConcurrentHashMap<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
   /** Counts leadership changes, so a queued "gained" never lands after the "lost" that followed it. */
   private final AtomicLong term = new AtomicLong();
@@ -93,6 +107,18 @@ public final class ServicesNode {
   public ServicesNode(ServicesSettings settings, LeaseName lease, ClusterWatchPort watchPort, NodeLivenessPort liveness,
       LeaderElectionPort election, ServiceStatusPort status, ServiceAddressAllocator allocator, PlanExecutor plans,
       VipAnnouncer announcer, ServicesMeters meters, Timing timing, Clock clock) {
+    this(settings, lease, watchPort, liveness, election, status, allocator, plans, announcer, meters, timing, clock,
+        InterfaceSubnetsPort.NONE, InterfaceMonitor.NONE);
+  }
+
+  /**
+   * @param subnets the node's interface subnets, for {@code auto} interfaces
+   * @param monitor reports announced Service VIPs deleted behind our back
+   */
+  public ServicesNode(ServicesSettings settings, LeaseName lease, ClusterWatchPort watchPort, NodeLivenessPort liveness,
+      LeaderElectionPort election, ServiceStatusPort status, ServiceAddressAllocator allocator, PlanExecutor plans,
+      VipAnnouncer announcer, ServicesMeters meters, Timing timing, Clock clock, InterfaceSubnetsPort subnets,
+      InterfaceMonitor monitor) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.lease = Objects.requireNonNull(lease, "lease");
     this.watchPort = Objects.requireNonNull(watchPort, "watchPort");
@@ -104,7 +130,10 @@ public final class ServicesNode {
     this.meters = Objects.requireNonNull(meters, "meters");
     this.timing = Objects.requireNonNull(timing, "timing");
     this.model = new ClusterModel(this::schedulePass);
-    this.controller = new ServicesController(settings, model, liveness, plans, status, meters, clock);
+    this.controller = new ServicesController(settings, model, liveness, plans, status, meters, clock,
+        Objects.requireNonNull(subnets, "subnets"));
+    this.status = Objects.requireNonNull(status, "status");
+    this.vipWatch = new AnnouncedVipWatch(Objects.requireNonNull(monitor, "monitor"), this::vipRemoved);
   }
 
   /** Watch, liveness, election and the periodic work; returns at once. */
@@ -118,7 +147,7 @@ public final class ServicesNode {
       return t;
     });
     started = true;
-    watch = watchPort.watch(model);
+    watch = watchPort.watch(notices.tee(model));
     liveness.start((live, valid) -> schedulePass());
     election.run(lease, new Callbacks());
     long safety = Math.max(1, timing.safetyPeriod().toMillis());
@@ -136,7 +165,10 @@ public final class ServicesNode {
     if (t == null) {
       return;
     }
-    ServicesPass pass = onThread(t, controller::shutdown);
+    ServicesPass pass = onThread(t, () -> {
+      vipWatch.close(); // the withdrawal removes them on purpose
+      return controller.shutdown();
+    });
     if (pass != null) {
       LOG.info("Services: withdrew {} actions for shutdown{}", pass.executed().size(),
           pass.succeeded() ? "" : " (problems: " + pass.failures() + " " + pass.problems() + ")");
@@ -150,6 +182,7 @@ public final class ServicesNode {
       return;
     }
     election.release(lease);
+    vipWatch.close();
     if (watch != null) {
       watch.close();
     }
@@ -189,7 +222,11 @@ public final class ServicesNode {
       if (!allocation.allocated().isEmpty() || !allocation.failed().isEmpty()) {
         LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
       }
+      if (allocator.leading()) {
+        notices.report(status); // rejected and other-class Services: one Event cluster-wide, from the allocator
+      }
       ServicesPass pass = controller.reconcile();
+      vipWatch.follow(plans.announced());
       waiting = pass.waiting();
       ok = pass.succeeded();
       if (!ok) {
@@ -200,6 +237,42 @@ public final class ServicesNode {
     } finally {
       meters.passCompleted(Duration.ofNanos(System.nanoTime() - t0), ok);
     }
+  }
+
+  // On the monitor's thread: only queue. The check runs on the services thread, after any pass that was running, so
+  // a VIP that pass removed on purpose (no longer announced) is not "repaired". Removals reported together share one
+  // pass.
+  private void vipRemoved(VipBinding binding) {
+    if (stopping) {
+      return;
+    }
+    removedSince.putIfAbsent(binding, System.nanoTime());
+    if (!repairQueued.compareAndSet(false, true)) {
+      return;
+    }
+    onThreadLater(() -> {
+      repairQueued.set(false);
+      Set<VipBinding> announced = plans.announced();
+      Map<VipBinding, Long> removed = new HashMap<>();
+      removedSince.keySet().forEach(b -> {
+        Long at = removedSince.remove(b);
+        if (at != null && announced.contains(b)) {
+          removed.put(b, at);
+        }
+      });
+      if (stopping || removed.isEmpty()) {
+        return;
+      }
+      LOG.info("Services: {} removed by someone else; adding again", removed.keySet());
+      passNow();
+      long now = System.nanoTime();
+      removed.forEach((b, at) -> {
+        if (plans.announced().contains(b)) {
+          LOG.info("Services: {} back on {} {} ms after its removal was reported", b.vip(), b.iface(),
+              Duration.ofNanos(now - at).toMillis());
+        }
+      });
+    }, Duration.ZERO);
   }
 
   private void reannounce() {

@@ -36,6 +36,15 @@ public interface ClusterWatchListener {
    */
   default void serviceRejected(ServiceRef service, String problem) {}
 
+  /**
+   * A {@code type: LoadBalancer} Service names a {@code spec.loadBalancerClass} that is not ours, so another
+   * implementation serves it and nothing else is delivered for it. Reported once per Service (uid) and reason, so a
+   * listener may tell the user (an Event) without repeating itself.
+   *
+   * @param reason names the class seen and the class expected
+   */
+  default void serviceIgnored(ServiceRef service, String reason) {}
+
   default void endpointsUpserted(EndpointNodes endpoints) {}
 
   default void endpointsDeleted(ServiceRef service, String sliceName) {}

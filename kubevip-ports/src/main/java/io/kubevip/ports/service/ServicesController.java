@@ -15,6 +15,7 @@ import io.kubevip.domain.plan.VipState;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.in.ActionFailure;
+import io.kubevip.ports.out.InterfaceSubnetsPort;
 import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.ports.out.NodeLivenessPort;
 import io.kubevip.ports.out.PortException;
@@ -77,6 +78,7 @@ public final class ServicesController {
   private final MetricsPort metrics;
   private final Clock clock;
   private final RendezvousPlacement placer = new RendezvousPlacement();
+  private final ServiceInterfaces interfaces;
   private final Set<InterfaceName> knownIfaces = new TreeSet<>();
   /** How long a vipHost write is trusted to show up in the watch before it is written again. */
   static final Duration WRITE_ECHO_TIMEOUT = Duration.ofSeconds(30);
@@ -91,6 +93,12 @@ public final class ServicesController {
 
   public ServicesController(ServicesSettings settings, ClusterModel model, NodeLivenessPort liveness,
       PlanExecutor executor, ServiceStatusPort status, MetricsPort metrics, Clock clock) {
+    this(settings, model, liveness, executor, status, metrics, clock, InterfaceSubnetsPort.NONE);
+  }
+
+  /** With the node's interface subnets, for {@code auto} interfaces (without them {@code auto} falls back). */
+  public ServicesController(ServicesSettings settings, ClusterModel model, NodeLivenessPort liveness,
+      PlanExecutor executor, ServiceStatusPort status, MetricsPort metrics, Clock clock, InterfaceSubnetsPort subnets) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.model = Objects.requireNonNull(model, "model");
     this.liveness = Objects.requireNonNull(liveness, "liveness");
@@ -98,6 +106,8 @@ public final class ServicesController {
     this.status = Objects.requireNonNull(status, "status");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.interfaces = new ServiceInterfaces(subnets, settings.vipInterface(),
+        settings.servicesInterface().map(InterfaceName::name));
     knownIfaces.add(settings.vipInterface());
     knownIfaces.add(settings.defaultServiceInterface());
     shared = new SharedVipReport(settings.self(), status, clock);
@@ -131,7 +141,7 @@ public final class ServicesController {
       }
     }
     Map<VipAddress, VipUnit> units = VipUnit.group(state, AddressClaims.resolve(state).claims(),
-        settings.controlPlaneVip(), settings.defaultServiceInterface());
+        settings.controlPlaneVips(), interfaces);
     Map<VipAddress, NodeId> recorded = recordedOwners(state, units);
     Optional<Placement> placement = Optional.empty();
     Map<VipAddress, NodeId> owners = new HashMap<>();
@@ -260,14 +270,14 @@ public final class ServicesController {
     return recorded;
   }
 
-  // Our state minus the control-plane VIP, which this use case must neither serve nor clean up.
+  // Our state minus the control-plane VIPs, which this use case must neither serve nor clean up.
   private VipState ours(VipState actual) {
-    if (settings.controlPlaneVip().isEmpty()) {
+    if (settings.controlPlaneVips().isEmpty()) {
       return actual;
     }
-    VipAddress cp = settings.controlPlaneVip().get();
-    return new VipState(actual.addressed().stream().filter(b -> !b.vip().equals(cp)).collect(Collectors.toSet()),
-        actual.announced().stream().filter(b -> !b.vip().equals(cp)).collect(Collectors.toSet()));
+    Set<VipAddress> cp = Set.copyOf(settings.controlPlaneVips());
+    return new VipState(actual.addressed().stream().filter(b -> !cp.contains(b.vip())).collect(Collectors.toSet()),
+        actual.announced().stream().filter(b -> !cp.contains(b.vip())).collect(Collectors.toSet()));
   }
 
   private void report(ClusterState state, Map<VipAddress, VipUnit> units, Map<VipAddress, NodeId> owners,
@@ -290,7 +300,7 @@ public final class ServicesController {
         Optional<NodeId> host = state.host(ref);
         if (mine && serving && !host.equals(Optional.of(self))) {
           String where = u.vips.stream().map(VipAddress::hostText).collect(Collectors.joining(", ")) + " from " + self
-              + " on " + u.iface;
+              + " on " + u.iface + u.ifaceNote.map(n -> " (" + n + ")").orElse("");
           write(ref, e.getValue(), Optional.of(self), failures, ServiceEvent.normal("VipAnnounced", "announcing " + where));
         } else if (!mine && !anyServed && host.equals(Optional.of(self))) {
           String why = owners.containsKey(u.anchor) ? "moving to " + owners.get(u.anchor) : "no eligible node";

@@ -4,11 +4,11 @@ package io.kubevip.ports.service;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
-import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ExternalTrafficPolicy;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +28,8 @@ final class VipUnit {
   final Set<VipAddress> vips = new TreeSet<>();
   final Map<ServiceRef, List<VipAddress>> services = new LinkedHashMap<>();
   InterfaceName iface;
+  /** Why {@link #iface} is a fallback ({@code auto} found no subnet), for the announcement Event; else empty. */
+  Optional<String> ifaceNote = Optional.empty();
   /** Nodes allowed by externalTrafficPolicy Local; null when unrestricted. */
   Set<NodeId> restriction;
 
@@ -37,17 +39,19 @@ final class VipUnit {
 
   /**
    * Groups the usable Services of {@code claims} by anchor, in address order. DHCP markers are skipped (their address
-   * is not known here), and so is {@code controlPlaneVip}: the control-plane owner announces it.
+   * is not known here), and so are {@code controlPlaneVips}: the control-plane owner announces them. The interface of a
+   * unit is its first Service's, chosen by {@code interfaces}.
    */
   static Map<VipAddress, VipUnit> group(ClusterState state, Map<ServiceRef, AddressClaim> claims,
-      Optional<VipAddress> controlPlaneVip, InterfaceName defaultIface) {
+      Collection<VipAddress> controlPlaneVips, ServiceInterfaces interfaces) {
+    interfaces.beginPass();
     Map<VipAddress, VipUnit> units = new TreeMap<>();
     claims.forEach((ref, claim) -> {
       if (!(claim instanceof AddressClaim.Usable u)) {
         return;
       }
       List<VipAddress> vips = new ArrayList<>(u.vips().stream()
-          .filter(v -> !v.isDhcpMarker() && controlPlaneVip.filter(v::equals).isEmpty()).sorted().toList());
+          .filter(v -> !v.isDhcpMarker() && !controlPlaneVips.contains(v)).sorted().toList());
       if (vips.isEmpty()) {
         return;
       }
@@ -56,7 +60,9 @@ final class VipUnit {
       unit.vips.addAll(vips);
       unit.services.put(ref, u.vips());
       if (unit.iface == null) {
-        unit.iface = interfaceOf(s, state.pools(), defaultIface);
+        ServiceInterfaces.Choice choice = interfaces.choose(s, state.pools(), unit.anchor);
+        unit.iface = choice.iface();
+        unit.ifaceNote = choice.note();
       }
       if (s.trafficPolicy() == ExternalTrafficPolicy.LOCAL) {
         Set<NodeId> endpoints = state.endpointNodes(ref);
@@ -66,18 +72,6 @@ final class VipUnit {
       }
     });
     return units;
-  }
-
-  // kube-vip: kube-vip.io/serviceInterface, else (cloud-provider) interface-<ns>, else vip_servicesinterface/vip_interface.
-  // "auto" (the interface whose subnet holds the VIP) needs the node's addresses; until then it means the default.
-  private static InterfaceName interfaceOf(ServiceIntent s, PoolConfig pools, InterfaceName defaultIface) {
-    Optional<String> named = s.serviceInterface().filter(n -> !n.isBlank() && !n.equals("auto"))
-        .or(() -> pools.interfaceName(s.service().namespace()));
-    try {
-      return named.map(InterfaceName::of).orElse(defaultIface);
-    } catch (IllegalArgumentException e) {
-      return defaultIface;
-    }
   }
 
   private void restrict(Set<NodeId> subset) {

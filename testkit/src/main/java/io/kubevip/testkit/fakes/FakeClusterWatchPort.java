@@ -62,6 +62,16 @@ public final class FakeClusterWatchPort implements ClusterWatchPort {
     deliver(l -> l.serviceDeleted(service));
   }
 
+  /** The watch could not translate the Service ({@code serviceRejected}); open watches only, not replayed. */
+  public void reject(ServiceRef service, String problem) {
+    deliver(l -> l.serviceRejected(service, problem));
+  }
+
+  /** A Service of another load-balancer class ({@code serviceIgnored}); open watches only, not replayed. */
+  public void ignore(ServiceRef service, String reason) {
+    deliver(l -> l.serviceIgnored(service, reason));
+  }
+
   /** Sets or clears the Service's {@code kube-vip.io/vipHost}, as a status write seen through the watch. */
   public void setHost(ServiceRef service, Optional<NodeId> host) {
     synchronized (this) {

@@ -72,6 +72,13 @@ public final class FakeLinkWatchPort implements LinkWatchPort {
     deliver(s -> s.watches(iface), l -> l.linkUp(iface));
   }
 
+  /** The bindings guarded by any open subscription. */
+  public Set<VipBinding> guardedBindings() {
+    Set<VipBinding> out = new HashSet<>();
+    subscriptions.forEach(s -> out.addAll(s.guarded()));
+    return Set.copyOf(out);
+  }
+
   /** Subscriptions not yet closed. */
   public int openSubscriptions() {
     return (int) subscriptions.stream().filter(s -> !s.closed).count();

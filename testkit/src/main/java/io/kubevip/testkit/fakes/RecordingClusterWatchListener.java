@@ -31,6 +31,11 @@ public final class RecordingClusterWatchListener implements ClusterWatchListener
   }
 
   @Override
+  public void serviceIgnored(ServiceRef service, String reason) {
+    events.add("service? " + service.key() + " " + reason);
+  }
+
+  @Override
   public void serviceHostChanged(ServiceRef service, java.util.Optional<NodeId> host) {
     events.add("host " + service.key() + " " + host.map(NodeId::name).orElse("-"));
   }

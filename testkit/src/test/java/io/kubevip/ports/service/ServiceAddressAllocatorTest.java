@@ -152,6 +152,10 @@ class ServiceAddressAllocatorTest {
     cluster.watch().upsert(Svc.of("a", "fine").build());
     AllocationPass p = pass();
     assertThat(p.failed().get(Svc.ref("a", "typo"))).contains("'10.9.0.999'");
+    assertThat(cluster.status().events(Svc.ref("a", "typo"))).singleElement().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo("AllocationFailed");
+      assertThat(e.message()).contains("'10.9.0.999'").contains("not an IP address");
+    });
     assertThat(cluster.addressesOf(Svc.ref("a", "fine"))).containsExactly("10.9.0.1");
   }
 
@@ -190,5 +194,46 @@ class ServiceAddressAllocatorTest {
     assertThat(cluster.addressesOf(Svc.ref("a", "new"))).containsExactly("10.9.0.1");
     Set<String> seen = new HashSet<>();
     cluster.watch().services().forEach(s -> assertThat(seen.addAll(s.requestedAddresses())).isTrue());
+  }
+
+  @Test
+  void givenRequireDualStack_whenIpv6PoolExhausted_thenAllocationFailedAndNeitherFamilyWritten() {
+    cluster.watch().upsertPoolConfig(Map.of("cidr-global", "10.9.0.0/29,fd00::/128"));
+    cluster.watch().upsert(Svc.of("a", "six").requesting("fd00::").build());
+    cluster.watch().upsert(Svc.of("a", "dual")
+        .families(IpFamilyPolicy.REQUIRE_DUAL_STACK, IpFamily.IPV4, IpFamily.IPV6).build());
+    AllocationPass p = pass();
+    assertThat(p.failed()).containsOnlyKeys(Svc.ref("a", "dual"));
+    assertThat(cluster.addressesOf(Svc.ref("a", "dual"))).isEmpty();
+    assertThat(cluster.status().log().calls()).noneMatch(c -> c.operation().equals("status.recordAllocation"));
+    assertThat(cluster.status().events(Svc.ref("a", "dual"))).singleElement().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo("AllocationFailed");
+      assertThat(e.message()).containsIgnoringCase("ipv6");
+    });
+  }
+
+  @Test
+  void givenNamespacePoolWithOnlyMalformedEntries_whenServiceOfThatNamespace_thenAllocationFailedNamesKeyAndEntry() {
+    cluster.watch().upsertPoolConfig(Map.of("cidr-prod", "10.1.0.300/32", "cidr-global", "10.9.0.0/29"));
+    cluster.watch().upsert(Svc.of("prod", "p").build());
+    cluster.watch().upsert(Svc.of("dev", "d").build());
+    pass();
+    assertThat(cluster.status().events(Svc.ref("prod", "p"))).anySatisfy(e -> {
+      assertThat(e.message()).contains("cidr-prod").contains("10.1.0.300/32");
+    });
+    assertThat(cluster.addressesOf(Svc.ref("dev", "d"))).containsExactly("10.9.0.1");
+  }
+
+  @Test
+  void givenSharedAddressWithClashingPorts_whenLaterServiceAsks_thenAllocationFailedNamesTheOtherService() {
+    cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.10", "allow-share-global", "true"));
+    cluster.watch().upsert(Svc.of("a", "web").requesting("10.9.0.5").ports(ServicePort.tcp(80)).build());
+    cluster.watch().upsert(Svc.of("b", "web2").requesting("10.9.0.5").ports(ServicePort.tcp(80)).build());
+    pass();
+    assertThat(cluster.status().events(Svc.ref("b", "web2"))).singleElement().satisfies(e -> {
+      assertThat(e.reason()).isEqualTo("AllocationFailed");
+      assertThat(e.message()).contains("10.9.0.5").contains("a/web").contains("80/TCP");
+    });
+    assertThat(reasons(Svc.ref("a", "web"))).isEmpty();
   }
 }

@@ -19,6 +19,7 @@ final class Svc {
   private List<IpFamily> families = List.of(IpFamily.IPV4);
   private IpFamilyPolicy familyPolicy = IpFamilyPolicy.SINGLE_STACK;
   private boolean allowWithoutEndpoints;
+  private Optional<String> serviceInterface = Optional.empty();
 
   private Svc(String ns, String name) {
     this.ref = new ServiceRef(ns, name, "uid-" + ns + "-" + name);
@@ -47,6 +48,12 @@ final class Svc {
     return this;
   }
 
+  /** {@code kube-vip.io/serviceInterface}. */
+  Svc serviceInterface(String name) {
+    serviceInterface = Optional.of(name);
+    return this;
+  }
+
   Svc allowWithoutEndpoints() {
     allowWithoutEndpoints = true;
     return this;
@@ -60,6 +67,6 @@ final class Svc {
 
   ServiceIntent build() {
     return new ServiceIntent(ref, Optional.empty(), requested, ports, policy, families, familyPolicy, Optional.empty(),
-        Optional.empty(), false, allowWithoutEndpoints);
+        serviceInterface, false, allowWithoutEndpoints);
   }
 }

@@ -52,6 +52,8 @@ final class ClusterDelivery {
   private final ClusterWatchListener listener;
   private final Map<String, ServiceIntent> services = new HashMap<>();
   private final Map<String, String> rejections = new HashMap<>();
+  /** uid and reason of the other-class Services reported as ignored, by key. */
+  private final Map<String, String> ignored = new HashMap<>();
   private final Map<String, Optional<NodeId>> hosts = new HashMap<>();
   private final Map<String, EndpointNodes> slices = new HashMap<>();
   private final Map<String, NodeInfo> nodes = new HashMap<>();
@@ -66,10 +68,14 @@ final class ClusterDelivery {
   void serviceChanged(String key) {
     Service svc = stores.service(key);
     if (svc == null) {
+      ignored.remove(key);
       dropService(key);
       return;
     }
     Translation t = ServiceTranslator.translate(svc, settings);
+    if (!(t instanceof Translation.Skipped s && s.reason() == SkipReason.OTHER_CLASS)) {
+      ignored.remove(key);
+    }
     if (t instanceof Translation.Accepted a) {
       rejections.remove(key);
       ServiceIntent prev = services.get(key);
@@ -92,6 +98,13 @@ final class ClusterDelivery {
     } else if (t instanceof Translation.Skipped s) {
       LOG.debug("service {} skipped: reason={} {}", key, s.reason(), s.detail());
       dropService(key);
+      if (s.reason() == SkipReason.OTHER_CLASS) {
+        String note = s.service().uid() + " " + s.detail();
+        if (!note.equals(ignored.put(key, note))) {
+          listener.serviceIgnored(s.service(), "ignored: " + s.detail()
+              + " (kube-vip serves only its own class; another load-balancer implementation serves this one)");
+        }
+      }
     } else if (t instanceof Translation.Rejected r) {
       if (!r.problem().equals(rejections.put(key, r.problem()))) {
         LOG.warn("service {} rejected, keeping its last good state: {}", key, r.problem());

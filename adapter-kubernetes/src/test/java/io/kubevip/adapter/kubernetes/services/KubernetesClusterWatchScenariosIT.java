@@ -178,6 +178,22 @@ class KubernetesClusterWatchScenariosIT {
   }
 
   @Test
+  void givenServiceOfAnotherClass_whenWatchedAndEdited_thenReportedIgnoredOnceNamingTheClass_andOthersDelivered() {
+    RecordingClusterWatchListener rec = new RecordingClusterWatchListener();
+    try (ClusterWatchPort.Watch w = new KubernetesClusterWatch(client, ServiceWatchSettings.defaults()).watch(rec)) {
+      await().until(() -> rec.events().contains("synced"));
+      apply(KubeObjects.service("prod", "theirs", "LoadBalancer", "example.com/other-lb", Map.of()));
+      apply(KubeObjects.service("prod", "theirs", "LoadBalancer", "example.com/other-lb", Map.of("team", "a")));
+      apply(KubeObjects.service("prod", "ours", "LoadBalancer", null, Map.of()));
+
+      await().until(() -> rec.events().contains("service+ prod/ours"));
+      assertThat(rec.events()).filteredOn(e -> e.startsWith("service? prod/theirs")).singleElement()
+          .satisfies(e -> assertThat(e).contains("'example.com/other-lb'").contains("'kube-vip.io/kube-vip-class'"));
+      assertThat(rec.events()).noneMatch(e -> e.startsWith("service+ prod/theirs"));
+    }
+  }
+
+  @Test
   void givenDeliveredService_whenIgnoreAnnotationAdded_thenUpsertedAsIgnored() {
     apply(KubeObjects.service("prod", "web", "LoadBalancer", null, Map.of()));
     SliceTable table = new SliceTable();
