@@ -88,6 +88,18 @@ public final class ServicesController {
   private final Map<String, Written> written = new HashMap<>();
   private Optional<NodeId> leaseHolder = Optional.empty();
   private Map<VipAddress, NodeId> lastOwners = Map.of();
+  /** The vipHost each unit had at the last pass, to notice a hand-over (recorded then, cleared now). */
+  private Map<VipAddress, NodeId> lastRecorded = Map.of();
+  /** Units whose recorded owner withdrew for a new one: the target this node computed, and since when. */
+  private final Map<VipAddress, HandOver> handOvers = new HashMap<>();
+
+  private record HandOver(NodeId target, Instant since) {}
+
+  /**
+   * How long a hand-over target is remembered while nobody has recorded the unit; after that the unit is placed afresh
+   * like a new one, so nodes that disagreed about the target converge.
+   */
+  static final Duration HAND_OVER_MEMORY = Duration.ofSeconds(30);
   private Set<VipAddress> waiting = Set.of();
   private final SharedVipReport shared;
 
@@ -143,6 +155,7 @@ public final class ServicesController {
     Map<VipAddress, VipUnit> units = VipUnit.group(state, AddressClaims.resolve(state).claims(),
         settings.controlPlaneVips(), interfaces);
     Map<VipAddress, NodeId> recorded = recordedOwners(state, units);
+    trackHandOvers(units, recorded, start);
     Optional<Placement> placement = Optional.empty();
     Map<VipAddress, NodeId> owners = new HashMap<>();
     if (settings.everyEligibleNode()) {
@@ -199,6 +212,7 @@ public final class ServicesController {
       report(state, units, owners, blocked, after, problems);
     }
     lastOwners = Map.copyOf(owners);
+    lastRecorded = Map.copyOf(recorded);
     waiting = Set.copyOf(blocked);
     placement.ifPresent(p -> p.decisions().values().forEach(d -> metrics.placementDecided(d.reason())));
     boolean ok = failures.isEmpty() && problems.isEmpty();
@@ -248,12 +262,26 @@ public final class ServicesController {
         restricted.put(u.anchor, u.restriction);
       }
     }
-    // Sticky to the recorded vipHost; while none is recorded (the old owner cleared it during a hand-over), to what
-    // this node computed last, so a hand-over does not re-open the choice and bounce back.
-    Map<VipAddress, NodeId> current = new HashMap<>(lastOwners);
+    // Sticky to the recorded vipHost; while none is recorded because the old owner cleared it during a hand-over, to
+    // the target this node computed then, so the hand-over does not re-open the choice and bounce back. A unit nobody
+    // has recorded yet is placed afresh every pass: a per-node memory of it would keep nodes that placed it at
+    // different points of a burst disagreeing forever, each leaving it to another.
+    Map<VipAddress, NodeId> current = new HashMap<>();
+    handOvers.forEach((anchor, h) -> current.put(anchor, h.target()));
     current.putAll(recorded);
     current.keySet().retainAll(anchors);
     return placer.place(new PlacementRequest(anchors, eligible, current, restricted));
+  }
+
+  private void trackHandOvers(Map<VipAddress, VipUnit> units, Map<VipAddress, NodeId> recorded, Instant now) {
+    handOvers.keySet().removeIf(a -> !units.containsKey(a) || recorded.containsKey(a));
+    handOvers.values().removeIf(h -> !now.isBefore(h.since().plus(HAND_OVER_MEMORY)));
+    lastRecorded.forEach((anchor, before) -> {
+      NodeId target = lastOwners.get(anchor);
+      if (units.containsKey(anchor) && !recorded.containsKey(anchor) && target != null && !target.equals(before)) {
+        handOvers.putIfAbsent(anchor, new HandOver(target, now));
+      }
+    });
   }
 
   // The vipHost of the unit's Services: the first one recorded, in Service order.
