@@ -141,6 +141,26 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
     }
   }
 
+  @Override
+  public synchronized Set<InterfaceName> interfacesWithOurs() {
+    try {
+      Set<Integer> indexes = new java.util.HashSet<>();
+      netlink.ourAddresses().forEach(a -> indexes.add(a.linkIndex()));
+      if (indexes.isEmpty()) {
+        return Set.of();
+      }
+      Set<InterfaceName> out = new TreeSet<>();
+      for (Link l : netlink.links()) {
+        if (indexes.contains(l.index())) {
+          out.add(InterfaceName.of(l.name()));
+        }
+      }
+      return Set.copyOf(out);
+    } catch (LinuxException e) {
+      throw new PortException("listing the interfaces with our VIPs: " + e.getMessage(), e);
+    }
+  }
+
   /** The request for {@code vip}: its prefix, NODAD for IPv6 unless DAD is wanted, host scope on lo. */
   Addr toAddr(VipAddress vip, InterfaceName iface) {
     if (vip.isDhcpMarker()) {

@@ -26,4 +26,10 @@ public interface VipAddressPort {
 
   /** The VIPs we put on {@code iface} that are still there; empty when the interface does not exist. */
   Set<VipAddress> listOurs(InterfaceName iface);
+
+  /**
+   * Every interface that carries at least one VIP we put there, so a clean-up finds addresses a crashed run left on an
+   * interface nothing names any more (a Service with an {@code auto} interface, since deleted).
+   */
+  Set<InterfaceName> interfacesWithOurs();
 }

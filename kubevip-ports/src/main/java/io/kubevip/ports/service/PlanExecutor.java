@@ -58,6 +58,15 @@ public final class PlanExecutor {
     return new VipState(addressed, announced);
   }
 
+  /**
+   * Every interface carrying one of our addresses, for a clean-up that must also find interfaces nothing names now.
+   *
+   * @throws PortException when the addresses cannot be listed
+   */
+  public Set<InterfaceName> interfacesWithOurs() {
+    return addresses.interfacesWithOurs();
+  }
+
   /** Runs {@code plan}; returns the actions that succeeded and adds the others to {@code failures}. */
   public List<Action> execute(AnnouncementPlan plan, List<ActionFailure> failures) {
     List<Action> done = new ArrayList<>();

@@ -200,6 +200,7 @@ public final class ServicesController {
     List<Action> executed = new ArrayList<>();
     VipState after = VipState.EMPTY;
     try {
+      knownIfaces.addAll(executor.interfacesWithOurs()); // also where a crashed run left an address nothing names
       executed.addAll(executor.execute(AnnouncementPlan.between(desired, ours(executor.actual(knownIfaces))), failures));
       after = ours(executor.actual(knownIfaces));
     } catch (PortException e) {
@@ -230,6 +231,7 @@ public final class ServicesController {
     List<String> problems = new ArrayList<>();
     List<Action> executed = new ArrayList<>();
     try {
+      knownIfaces.addAll(executor.interfacesWithOurs());
       executed.addAll(executor.execute(AnnouncementPlan.between(Set.of(), ours(executor.actual(knownIfaces))), failures));
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());

@@ -71,6 +71,14 @@ public abstract class VipAddressPortContract<P extends VipAddressPort> {
   }
 
   @Test
+  void givenOurVipOnAnInterface_whenListingInterfaces_thenItIsThereUntilTheVipIsRemoved() {
+    port.add(VIP4, existingInterface());
+    assertThat(port.interfacesWithOurs()).contains(existingInterface());
+    port.remove(VIP4, existingInterface());
+    assertThat(port.interfacesWithOurs()).doesNotContain(existingInterface());
+  }
+
+  @Test
   void givenMissingInterface_whenListing_thenEmpty() {
     assertThat(port.listOurs(missingInterface())).isEmpty();
   }

@@ -53,6 +53,17 @@ public final class FakeVipAddressPort implements VipAddressPort {
     return Set.copyOf(interfaces.getOrDefault(iface, Set.of()));
   }
 
+  @Override
+  public synchronized Set<InterfaceName> interfacesWithOurs() {
+    Set<InterfaceName> out = new TreeSet<>();
+    interfaces.forEach((iface, vips) -> {
+      if (!vips.isEmpty()) {
+        out.add(iface);
+      }
+    });
+    return Set.copyOf(out);
+  }
+
   /** Simulates an administrator deleting our address behind our back (not recorded as a call). */
   public synchronized void deleteExternally(VipAddress vip, InterfaceName iface) {
     interfaces.getOrDefault(iface, new TreeSet<>()).remove(vip);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.EndpointNodes;
+import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceRef;
@@ -134,6 +135,17 @@ class ServicesHandoverTest {
     assertThat(sim.node(1).vips()).containsExactly(cp);
     assertThat(sim.node(2).vips()).isEmpty();
     assertThat(sim.node(3).vips()).isEmpty();
+  }
+
+  @Test
+  void givenOrphanOnAnInterfaceNothingNames_whenFirstPass_thenItIsRemovedToo() {
+    SimulatedCluster sim = new SimulatedCluster(true, 3);
+    sim.cluster.watch().upsertPoolConfig(POOL);
+    InterfaceName eth1 = InterfaceName.of("eth1"); // where a deleted Service's auto interface put it
+    sim.node(2).addresses.withInterface(eth1).add(ip("10.9.0.77"), eth1);
+    sim.start();
+    sim.converge();
+    assertThat(sim.node(2).addresses.listOurs(eth1)).isEmpty();
   }
 
   @Test
