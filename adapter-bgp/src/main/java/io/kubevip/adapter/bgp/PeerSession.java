@@ -110,7 +110,7 @@ final class PeerSession {
     }
     List<Update> updates = new ArrayList<>(c.encoder.withdraw(withdraw));
     updates.addAll(c.encoder.announce(announce));
-    updates.forEach(c::send);
+    c.sendAll(updates);
     updatesSent.addAndGet(updates.size());
   }
 
@@ -122,7 +122,7 @@ final class PeerSession {
     running = false;
     Connection c = connection;
     if (c != null && state == SessionState.ESTABLISHED && c.encoder != null) {
-      c.encoder.withdraw(routes.snapshot()).forEach(c::send);
+      c.sendAll(c.encoder.withdraw(routes.snapshot()));
     }
     if (c != null && state != SessionState.CONNECT) {
       c.send(Notification.shutdown(message));
@@ -276,8 +276,8 @@ final class PeerSession {
       } else if (m instanceof RouteRefresh rr) {
         if (c.negotiated.supports(rr.family())) {
           log.info("BGP peer {}: route refresh for {}", peer.describe(), rr.family());
-          c.encoder.announce(routes.snapshot().stream().filter(p -> p.family().equals(rr.family())).toList())
-              .forEach(c::send);
+          c.sendAll(c.encoder.announce(routes.snapshot().stream().filter(p -> p.family().equals(rr.family()))
+              .toList()));
         }
       } else if (m instanceof Open) {
         fsmError(c, m, 3);
@@ -358,7 +358,7 @@ final class PeerSession {
     if (c != null && c.encoder != null) {
       List<Update> updates = new ArrayList<>(c.encoder.announce(table));
       updates.addAll(c.encoder.endOfRib());
-      updates.forEach(c::send);
+      c.sendAll(updates);
       updatesSent.addAndGet(updates.size());
     }
   }
