@@ -100,10 +100,10 @@ final class BgpChecks {
       return; // parse errors are reported with the types
     }
     List<BgpPeer> peers = BgpPeerParser.parseAll(list.value());
-    String[] entries = BgpPeerParser.redact(list.value()).split(",", -1);
+    List<String> labels = BgpPeerParser.labels(list.value());
     for (int i = 0; i < peers.size(); i++) {
       BgpPeer p = peers.get(i);
-      String who = "peer " + (i + 1) + " '" + entries[i].trim() + "': ";
+      String who = labels.get(i) + ": ";
       String earlier = seen.putIfAbsent(key(p.address().getHostAddress(), p.port()), who.substring(0, who.length() - 2));
       if (earlier != null) {
         problems.add(new Problem(list.where(), null, who + "address and port are also configured in " + earlier
@@ -121,6 +121,13 @@ final class BgpChecks {
       if ("fixed".equals(nextHop) && !p.mpbgp().containsKey("mpbgp_ipv4") && !p.mpbgp().containsKey("mpbgp_ipv6")
           && !config.get(MPBGP_IPV4).isSet() && !config.get(MPBGP_IPV6).isSet()) {
         problems.add(new Problem(list.where(), null, who + "mpbgp_nexthop=fixed needs mpbgp_ipv4 or mpbgp_ipv6"));
+      }
+      Duration hold = p.holdTime() != null ? p.holdTime() : duration(config, BGP_HOLD_TIME).orElse(null);
+      if (p.holdTime() == null && p.keepalive() != null && hold != null && !hold.isZero()
+          && p.keepalive().compareTo(hold) >= 0) {
+        problems.add(new Problem(list.where(), null, who + "keepalive " + Durations.human(p.keepalive())
+            + " is not shorter than " + config.get(BGP_HOLD_TIME).where() + " (" + Durations.human(hold)
+            + "); expected keepalive < hold time"));
       }
     }
   }
