@@ -146,6 +146,21 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
     timers.shutdownNow();
   }
 
+  /**
+   * Drops every session as a crash would (no withdraw, no NOTIFICATION), for tests of graceful restart: a peer
+   * that negotiated it keeps our routes as stale until the restart time runs out or a new session's End-of-RIB.
+   */
+  void abort() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    sessions.parallelStream().forEach(s -> s.abort(STOP_WAIT));
+    timers.shutdownNow();
+  }
+
   /** The prefix a VIP is announced as: its own, or widened/narrowed to the configured host-route length. */
   Prefix toPrefix(VipAddress v) {
     int configured = v.family().bits() == 32 ? config.ipv4PrefixLength() : config.ipv6PrefixLength();

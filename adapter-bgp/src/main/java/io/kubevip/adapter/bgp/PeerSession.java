@@ -139,6 +139,27 @@ final class PeerSession {
     }
   }
 
+  /**
+   * Ends the session the way a crash would: the socket closes without NOTIFICATION and without withdrawing, so a
+   * peer with graceful restart keeps our routes as stale. For tests of graceful restart.
+   */
+  void abort(Duration wait) {
+    running = false;
+    Connection c = connection;
+    if (c != null) {
+      c.close();
+    }
+    closeSocket();
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      thread.join(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private void run() {
     int attempt = 1;
     while (running) {
@@ -398,9 +419,29 @@ final class PeerSession {
     }
     caps.add(new Capability.RouteRefreshSupport());
     caps.add(new Capability.FourOctetAs(speaker.localAs()));
-    // RFC 4724: restart time 0 and no families: we keep no forwarding state, but learn the peer's restarts
-    caps.add(new Capability.GracefulRestart(false, 0, List.of()));
+    caps.add(gracefulRestart());
     return caps;
+  }
+
+  /**
+   * RFC 4724 §3. Off: restart time 0 and no families (we ask nothing of the peer, but can tell it understands
+   * End-of-RIB). On: the restart time, each family we offer with the F bit set (the VIPs stay on the node and
+   * keep forwarding while this process restarts), and the R bit on this peer's first session since the speaker
+   * started, so a peer still holding our routes as stale waits for our End-of-RIB rather than its own.
+   */
+  Capability.GracefulRestart gracefulRestart() {
+    if (!speaker.gracefulRestart()) {
+      return new Capability.GracefulRestart(false, 0, List.of());
+    }
+    List<Capability.GracefulRestart.Family> families = new ArrayList<>();
+    if (peer.ipv4Unicast()) {
+      families.add(new Capability.GracefulRestart.Family(AfiSafi.IPV4_UNICAST, true));
+    }
+    if (peer.ipv6Unicast()) {
+      families.add(new Capability.GracefulRestart.Family(AfiSafi.IPV6_UNICAST, true));
+    }
+    return new Capability.GracefulRestart(establishedCount == 0, (int) speaker.gracefulRestartTime().toSeconds(),
+        families);
   }
 
   private void cleanUp() {
