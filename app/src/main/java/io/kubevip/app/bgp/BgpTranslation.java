@@ -31,9 +31,10 @@ public final class BgpTranslation {
 
   private BgpTranslation() {}
 
-  /** Speaker-wide config: our AS and router ID, host routes, kube-vip's shutdown message. */
+  /** Speaker-wide config: our AS and router ID, host routes, kube-vip's shutdown message, graceful restart. */
   public static BgpSpeakerConfig speaker(BgpSettings s, Inet4Address routerId) {
-    return BgpSpeakerConfig.of(s.localAs(), routerId).withShutdownMessage(SHUTDOWN_MESSAGE);
+    return BgpSpeakerConfig.of(s.localAs(), routerId).withShutdownMessage(SHUTDOWN_MESSAGE)
+        .withGracefulRestart(s.gracefulRestartTime());
   }
 
   /**

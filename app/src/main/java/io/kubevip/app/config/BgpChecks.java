@@ -27,6 +27,7 @@ final class BgpChecks {
 
   static void check(EffectiveConfig config, List<Problem> problems) {
     checkTimers(config, problems);
+    checkGracefulRestart(config, problems);
     checkRouterId(config, problems);
     checkNextHops(config, problems);
     if (!DataPlaneMode.enabled(config).equals(List.of(DataPlaneMode.BGP))) {
@@ -51,6 +52,36 @@ final class BgpChecks {
       problems.add(Problem.of(config.get(BGP_KEEPALIVE_INTERVAL), "is not shorter than "
           + config.get(BGP_HOLD_TIME).where() + " (" + Durations.human(hold.get())
           + "); expected keepalive < hold time, usually a third of it"));
+    }
+  }
+
+  /**
+   * RFC 4724's restart time is 12 bits of seconds; and it must not outlast the lease: a router keeping a dead
+   * leader's routes longer than the lease would send traffic to it after another node took over the VIP.
+   */
+  private static void checkGracefulRestart(EffectiveConfig config, List<Problem> problems) {
+    Optional<Duration> restart = duration(config, BGP_GRACEFUL_RESTART_TIME).filter(d -> !d.isZero());
+    boolean enabled = config.normalized(BGP_GRACEFUL_RESTART).filter("true"::equals).isPresent();
+    if (restart.isEmpty()) {
+      Optional<Duration> lease = duration(config, VIP_LEASEDURATION);
+      if (enabled && lease.isPresent() && lease.get().toSeconds() < 1) {
+        problems.add(Problem.of(config.get(BGP_GRACEFUL_RESTART), "needs " + config.get(BGP_GRACEFUL_RESTART_TIME)
+            .where() + " because " + config.get(VIP_LEASEDURATION).where() + " (" + Durations.human(lease.get())
+            + ") is under the 1 s a restart time can be; expected a restart time of 1..4095 s"));
+      }
+      return;
+    }
+    Duration r = restart.get();
+    if (r.toMillis() % 1000 != 0 || r.toSeconds() > 4095) {
+      problems.add(Problem.of(config.get(BGP_GRACEFUL_RESTART_TIME), "is not allowed; expected 1..4095 whole seconds"
+          + " (RFC 4724)"));
+      return;
+    }
+    Optional<Duration> lease = duration(config, VIP_LEASEDURATION);
+    if (lease.isPresent() && r.compareTo(lease.get()) > 0) {
+      problems.add(Problem.of(config.get(BGP_GRACEFUL_RESTART_TIME), "is longer than "
+          + config.get(VIP_LEASEDURATION).where() + " (" + Durations.human(lease.get()) + "); expected at most the"
+          + " lease duration, so routers drop a dead node's routes no later than another node takes over"));
     }
   }
 
