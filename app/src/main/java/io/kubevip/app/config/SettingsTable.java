@@ -179,7 +179,8 @@ public final class SettingsTable {
   public static final Setting BGP_MULTIHOP = row("BGP", "bgp_multihop", "--multihop", "kubevip.bgp.multihop", Types.bool(),
       "false", "eBGP multihop for the single peer");
   public static final Setting BGP_PEERS = row("BGP", "bgp_peers", "--bgppeers", "kubevip.bgp.peers", Types.bgpPeers(),
-      null, "Peers: address:AS:password:multihop:port:mpbgp:bfd, comma separated, IPv6 in brackets (passwords redacted)");
+      null, "Peers: address:AS:password:multihop:port:mpbgp:bfd, comma separated, IPv6 in brackets; or the structured"
+          + " list kubevip.bgp.peers[] with communities and local-pref (docs/bgp.md) (passwords redacted)");
   public static final Setting BGP_SOURCEIF = row("BGP", "bgp_sourceif", "--sourceIF", "kubevip.bgp.source-if",
       Types.text(), null, "Bind BGP sessions to this interface (exclusive with bgp_sourceip)");
   public static final Setting BGP_SOURCEIP = row("BGP", "bgp_sourceip", "--sourceIP", "kubevip.bgp.source-ip",
