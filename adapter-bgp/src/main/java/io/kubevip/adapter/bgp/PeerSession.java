@@ -427,7 +427,8 @@ final class PeerSession {
    * RFC 4724 §3. Off: restart time 0 and no families (we ask nothing of the peer, but can tell it understands
    * End-of-RIB). On: the restart time, each family we offer with the F bit set (the VIPs stay on the node and
    * keep forwarding while this process restarts), and the R bit on this peer's first session since the speaker
-   * started, so a peer still holding our routes as stale waits for our End-of-RIB rather than its own.
+   * started: it tells the router this speaker restarted (RFC 4724 §4.1), so the router sends its own routes
+   * without waiting for ours; we do not remember whether the previous process died within the restart time.
    */
   Capability.GracefulRestart gracefulRestart() {
     if (!speaker.gracefulRestart()) {
