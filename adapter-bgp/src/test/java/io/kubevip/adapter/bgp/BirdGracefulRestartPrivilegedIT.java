@@ -95,7 +95,7 @@ class BirdGracefulRestartPrivilegedIT {
 
     first.abort(); // like kill -9: the socket closes, no withdraw, no NOTIFICATION
     await().atMost(Duration.ofSeconds(10)).until(() -> birdSessionDown("kvn2"));
-    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(100))
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(6)).pollInterval(Duration.ofMillis(100))
         .until(() -> RouterFib.gateways(t, ROUTER, "10.99.100.21").equals(List.of("10.99.0.12"))
             && RouterFib.gateways(t, ROUTER, "10.99.100.22").equals(List.of("10.99.0.12")));
     System.out.println("stale in BIRD:\n" + bird.birdc("show route all 10.99.100.22/32").stdout());
