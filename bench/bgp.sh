@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: Apache-2.0
 #
 # BGP latencies against BIRD 2 in namespaces: (a) advertise one /32 -> in BIRD's kernel FIB (and withdraw -> gone),
-# p50/p99 over many cycles; (b) 10,000 /32s -> all in the FIB, our speaker and GoBGP (gobgp mrt inject global) in
-# turns. Observed with a long-lived `ip -n <router> monitor route`, never by polling. Builds bench/, then runs
+# p50/p99 over many cycles; (b) 10,000 /32s -> all in BIRD's routing table (RIB) and all in the FIB, our speaker and
+# GoBGP (gobgp mrt inject global) in turns. The FIB is observed with a long-lived `ip -n <router> monitor route`; the
+# RIB has no event stream and is polled over BIRD's control socket (`show route ... count`, every 2 ms, one
+# connection). Also reports when our last UPDATE was written to the socket. Builds bench/, then runs
 # io.kubevip.bench.bgp.BgpBench as root. The program builds its own namespace LAN with the testkit Topology and
 # deletes it on exit; the trap below deletes exactly the namespaces it reported, also on Ctrl-C or a crash.
 # Never part of verify.

@@ -6,6 +6,7 @@ import io.kubevip.domain.address.VipAddress;
 import io.kubevip.ports.out.BgpAdvertisementPort;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
   private final ScheduledExecutorService timers;
   private final Object lock = new Object();
   private final Map<VipAddress, Prefix> advertised = new LinkedHashMap<>();
+  /** How many advertised VIPs map to each prefix: a prefix leaves when its last VIP does. */
+  private final Map<Prefix, Integer> owners = new HashMap<>();
   private final Set<PeerSession> attached = new HashSet<>();
   private boolean started;
   private boolean closed;
@@ -87,15 +90,14 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
         }
         if (!advertised.containsKey(v)) {
           Prefix p = toPrefix(v);
-          boolean alreadyCovered = advertised.containsValue(p);
           advertised.put(v, p);
-          if (!alreadyCovered) {
+          if (owners.merge(p, 1, Integer::sum) == 1) {
             added.add(p);
           }
         }
       }
       if (!added.isEmpty()) {
-        log.debug("BGP: advertising {} to {} established sessions", added, attached.size());
+        log.debug("BGP: advertising {} prefixes to {} established sessions", added.size(), attached.size());
         attached.forEach(s -> s.enqueue(added, List.of()));
       }
     }
@@ -107,12 +109,13 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
       List<Prefix> removed = new ArrayList<>();
       for (VipAddress v : prefixes) {
         Prefix p = advertised.remove(v);
-        if (p != null && !advertised.containsValue(p)) {
+        if (p != null && owners.merge(p, -1, Integer::sum) == 0) {
+          owners.remove(p);
           removed.add(p);
         }
       }
       if (!removed.isEmpty()) {
-        log.debug("BGP: withdrawing {} from {} established sessions", removed, attached.size());
+        log.debug("BGP: withdrawing {} prefixes from {} established sessions", removed.size(), attached.size());
         attached.forEach(s -> s.enqueue(List.of(), removed));
       }
     }
@@ -143,6 +146,21 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
     timers.shutdownNow();
   }
 
+  /**
+   * Drops every session as a crash would (no withdraw, no NOTIFICATION), for tests of graceful restart: a peer
+   * that negotiated it keeps our routes as stale until the restart time runs out or a new session's End-of-RIB.
+   */
+  void abort() {
+    synchronized (lock) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    sessions.parallelStream().forEach(s -> s.abort(STOP_WAIT));
+    timers.shutdownNow();
+  }
+
   /** The prefix a VIP is announced as: its own, or widened/narrowed to the configured host-route length. */
   Prefix toPrefix(VipAddress v) {
     int configured = v.family().bits() == 32 ? config.ipv4PrefixLength() : config.ipv6PrefixLength();
@@ -153,7 +171,7 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
     @Override
     public Set<Prefix> attach(PeerSession session) {
       synchronized (lock) {
-        Set<Prefix> table = Set.copyOf(advertised.values());
+        Set<Prefix> table = Set.copyOf(owners.keySet());
         attached.add(session);
         session.sendTable(table);
         return table;
@@ -170,7 +188,7 @@ public final class BgpSpeaker implements BgpAdvertisementPort, AutoCloseable {
     @Override
     public Set<Prefix> snapshot() {
       synchronized (lock) {
-        return Set.copyOf(advertised.values());
+        return Set.copyOf(owners.keySet());
       }
     }
   }

@@ -14,9 +14,13 @@ import java.util.Objects;
  * @param connectRetryInitial first wait after a failed connection or a closed session
  * @param connectRetryMax the longest wait; the wait doubles (with jitter) up to it
  * @param shutdownMessage RFC 9003 text sent in the Cease/Administrative Shutdown NOTIFICATION on close
+ * @param gracefulRestartTime RFC 4724 restart time we ask peers to keep our routes for after our session drops
+ *     without a NOTIFICATION (a crash, a kill), or null for no graceful restart (the default)
  */
 public record BgpSpeakerConfig(long localAs, Inet4Address routerId, int ipv4PrefixLength, int ipv6PrefixLength,
-    Duration connectRetryInitial, Duration connectRetryMax, String shutdownMessage) {
+    Duration connectRetryInitial, Duration connectRetryMax, String shutdownMessage, Duration gracefulRestartTime) {
+  /** The largest restart time the capability's 12 bits carry. */
+  public static final Duration MAX_RESTART_TIME = Duration.ofSeconds(4095);
 
   public BgpSpeakerConfig {
     if (localAs < 1 || localAs > 0xffffffffL) {
@@ -40,6 +44,19 @@ public record BgpSpeakerConfig(long localAs, Inet4Address routerId, int ipv4Pref
           + connectRetryInitial + ".." + connectRetryMax);
     }
     shutdownMessage = shutdownMessage == null ? "" : shutdownMessage;
+    if (gracefulRestartTime != null && (gracefulRestartTime.toMillis() % 1000 != 0
+        || gracefulRestartTime.compareTo(Duration.ofSeconds(1)) < 0
+        || gracefulRestartTime.compareTo(MAX_RESTART_TIME) > 0)) {
+      throw new IllegalArgumentException("graceful restart time must be 1..4095 whole seconds (RFC 4724), was "
+          + gracefulRestartTime);
+    }
+  }
+
+  /** Without graceful restart, as before it existed. */
+  public BgpSpeakerConfig(long localAs, Inet4Address routerId, int ipv4PrefixLength, int ipv6PrefixLength,
+      Duration connectRetryInitial, Duration connectRetryMax, String shutdownMessage) {
+    this(localAs, routerId, ipv4PrefixLength, ipv6PrefixLength, connectRetryInitial, connectRetryMax, shutdownMessage,
+        null);
   }
 
   /** Host routes, retry 1 s doubling to 30 s, shutdown message "kube-vip shutting down". */
@@ -49,15 +66,31 @@ public record BgpSpeakerConfig(long localAs, Inet4Address routerId, int ipv4Pref
   }
 
   public BgpSpeakerConfig withConnectRetry(Duration initial, Duration max) {
-    return new BgpSpeakerConfig(localAs, routerId, ipv4PrefixLength, ipv6PrefixLength, initial, max, shutdownMessage);
+    return new BgpSpeakerConfig(localAs, routerId, ipv4PrefixLength, ipv6PrefixLength, initial, max, shutdownMessage,
+        gracefulRestartTime);
   }
 
   public BgpSpeakerConfig withPrefixLengths(int ipv4, int ipv6) {
-    return new BgpSpeakerConfig(localAs, routerId, ipv4, ipv6, connectRetryInitial, connectRetryMax, shutdownMessage);
+    return new BgpSpeakerConfig(localAs, routerId, ipv4, ipv6, connectRetryInitial, connectRetryMax, shutdownMessage,
+        gracefulRestartTime);
   }
 
   public BgpSpeakerConfig withShutdownMessage(String message) {
     return new BgpSpeakerConfig(localAs, routerId, ipv4PrefixLength, ipv6PrefixLength, connectRetryInitial,
-        connectRetryMax, message);
+        connectRetryMax, message, gracefulRestartTime);
+  }
+
+  /**
+   * Graceful restart (RFC 4724) with this restart time, or off with null. On: the OPEN carries the restart time and
+   * every family of the session with the F bit (the VIPs live on the node, not in this process, so forwarding
+   * survives a restart of the speaker), and the R bit on the first session of each peer after start.
+   */
+  public BgpSpeakerConfig withGracefulRestart(Duration restartTime) {
+    return new BgpSpeakerConfig(localAs, routerId, ipv4PrefixLength, ipv6PrefixLength, connectRetryInitial,
+        connectRetryMax, shutdownMessage, restartTime);
+  }
+
+  public boolean gracefulRestart() {
+    return gracefulRestartTime != null;
   }
 }

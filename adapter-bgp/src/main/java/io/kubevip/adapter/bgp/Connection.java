@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,6 +64,50 @@ final class Connection {
       writer.execute(() -> write(m));
     } catch (RejectedExecutionException closed) {
       // connection already closed
+    }
+  }
+
+  /**
+   * Queues {@code messages} as one write: a table of 10,000 host routes is about a dozen UPDATEs, handed to the
+   * kernel in one system call rather than one per message.
+   */
+  void sendAll(List<? extends BgpMessage> messages) {
+    if (messages.isEmpty()) {
+      return;
+    }
+    if (messages.size() == 1) {
+      send(messages.get(0));
+      return;
+    }
+    List<BgpMessage> copy = List.copyOf(messages);
+    try {
+      writer.execute(() -> writeAll(copy));
+    } catch (RejectedExecutionException closed) {
+      // connection already closed
+    }
+  }
+
+  private void writeAll(List<BgpMessage> messages) {
+    AsFormat f = format();
+    List<byte[]> encoded = new ArrayList<>(messages.size());
+    int total = 0;
+    for (BgpMessage m : messages) {
+      byte[] b = m.encode(f);
+      encoded.add(b);
+      total += b.length;
+    }
+    byte[] all = new byte[total];
+    int at = 0;
+    for (byte[] b : encoded) {
+      System.arraycopy(b, 0, all, at, b.length);
+      at += b.length;
+    }
+    try {
+      out.write(all);
+      out.flush();
+    } catch (IOException e) {
+      log.debug("BGP peer {}: write failed: {}", peerName, e.getMessage());
+      transport.close();
     }
   }
 

@@ -110,7 +110,7 @@ final class PeerSession {
     }
     List<Update> updates = new ArrayList<>(c.encoder.withdraw(withdraw));
     updates.addAll(c.encoder.announce(announce));
-    updates.forEach(c::send);
+    c.sendAll(updates);
     updatesSent.addAndGet(updates.size());
   }
 
@@ -122,11 +122,32 @@ final class PeerSession {
     running = false;
     Connection c = connection;
     if (c != null && state == SessionState.ESTABLISHED && c.encoder != null) {
-      c.encoder.withdraw(routes.snapshot()).forEach(c::send);
+      c.sendAll(c.encoder.withdraw(routes.snapshot()));
     }
     if (c != null && state != SessionState.CONNECT) {
       c.send(Notification.shutdown(message));
       c.drain(wait);
+    }
+    closeSocket();
+    synchronized (wake) {
+      wake.notifyAll();
+    }
+    try {
+      thread.join(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Ends the session the way a crash would: the socket closes without NOTIFICATION and without withdrawing, so a
+   * peer with graceful restart keeps our routes as stale. For tests of graceful restart.
+   */
+  void abort(Duration wait) {
+    running = false;
+    Connection c = connection;
+    if (c != null) {
+      c.close();
     }
     closeSocket();
     synchronized (wake) {
@@ -276,8 +297,8 @@ final class PeerSession {
       } else if (m instanceof RouteRefresh rr) {
         if (c.negotiated.supports(rr.family())) {
           log.info("BGP peer {}: route refresh for {}", peer.describe(), rr.family());
-          c.encoder.announce(routes.snapshot().stream().filter(p -> p.family().equals(rr.family())).toList())
-              .forEach(c::send);
+          c.sendAll(c.encoder.announce(routes.snapshot().stream().filter(p -> p.family().equals(rr.family()))
+              .toList()));
         }
       } else if (m instanceof Open) {
         fsmError(c, m, 3);
@@ -358,7 +379,7 @@ final class PeerSession {
     if (c != null && c.encoder != null) {
       List<Update> updates = new ArrayList<>(c.encoder.announce(table));
       updates.addAll(c.encoder.endOfRib());
-      updates.forEach(c::send);
+      c.sendAll(updates);
       updatesSent.addAndGet(updates.size());
     }
   }
@@ -398,9 +419,30 @@ final class PeerSession {
     }
     caps.add(new Capability.RouteRefreshSupport());
     caps.add(new Capability.FourOctetAs(speaker.localAs()));
-    // RFC 4724: restart time 0 and no families: we keep no forwarding state, but learn the peer's restarts
-    caps.add(new Capability.GracefulRestart(false, 0, List.of()));
+    caps.add(gracefulRestart());
     return caps;
+  }
+
+  /**
+   * RFC 4724 §3. Off: restart time 0 and no families (we ask nothing of the peer, but can tell it understands
+   * End-of-RIB). On: the restart time, each family we offer with the F bit set (the VIPs stay on the node and
+   * keep forwarding while this process restarts), and the R bit on this peer's first session since the speaker
+   * started: it tells the router this speaker restarted (RFC 4724 §4.1), so the router sends its own routes
+   * without waiting for ours; we do not remember whether the previous process died within the restart time.
+   */
+  Capability.GracefulRestart gracefulRestart() {
+    if (!speaker.gracefulRestart()) {
+      return new Capability.GracefulRestart(false, 0, List.of());
+    }
+    List<Capability.GracefulRestart.Family> families = new ArrayList<>();
+    if (peer.ipv4Unicast()) {
+      families.add(new Capability.GracefulRestart.Family(AfiSafi.IPV4_UNICAST, true));
+    }
+    if (peer.ipv6Unicast()) {
+      families.add(new Capability.GracefulRestart.Family(AfiSafi.IPV6_UNICAST, true));
+    }
+    return new Capability.GracefulRestart(establishedCount == 0, (int) speaker.gracefulRestartTime().toSeconds(),
+        families);
   }
 
   private void cleanUp() {

@@ -14,7 +14,9 @@ import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -104,9 +106,21 @@ final class RouteEncoder {
     if (!carries(family)) {
       return List.of();
     }
-    return prefixes.stream().filter(p -> p.family().equals(family)).sorted(
-        java.util.Comparator.comparing(Prefix::toString)).toList();
+    List<Prefix> out = new ArrayList<>(prefixes.size());
+    for (Prefix p : prefixes) {
+      if (p.family().equals(family)) {
+        out.add(p);
+      }
+    }
+    out.sort(NUMERIC); // a stable order on the wire (tests, captures), cheap to compute
+    return out;
   }
+
+  /** Address octets, then length: numeric order without building strings. */
+  private static final Comparator<Prefix> NUMERIC = (a, b) -> {
+    int c = Arrays.compareUnsigned(a.address().getAddress(), b.address().getAddress());
+    return c != 0 ? c : Integer.compare(a.length(), b.length());
+  };
 
   private List<PathAttribute> attributes(PathAttribute.NextHop nextHop, PathAttribute.MpReach mpReach) {
     List<PathAttribute> a = new ArrayList<>();
@@ -137,16 +151,36 @@ final class RouteEncoder {
     return a;
   }
 
-  /** Splits {@code prefixes} in halves until each UPDATE fits RFC 4271's 4096 octets. */
+  /**
+   * Fills each UPDATE with as many prefixes as fit RFC 4271's 4096 octets: the size without prefixes is measured
+   * once (plus one octet in case an attribute grows into the extended length), then each prefix adds its wire
+   * length. Every UPDATE is checked once more; one that does not fit (it cannot, but the check is cheap) is
+   * split in halves.
+   */
   private void pack(List<Prefix> prefixes, Function<List<Prefix>, Update> build, List<Update> out) {
+    int budget = BgpMessage.MAX_LENGTH - build.apply(List.of()).encode(session.asFormat()).length - 1;
+    int from = 0;
+    while (from < prefixes.size()) {
+      int used = 0;
+      int to = from;
+      while (to < prefixes.size() && (to == from || used + prefixes.get(to).wireLength() <= budget)) {
+        used += prefixes.get(to).wireLength();
+        to++;
+      }
+      halve(prefixes.subList(from, to), build, out);
+      from = to;
+    }
+  }
+
+  private void halve(List<Prefix> prefixes, Function<List<Prefix>, Update> build, List<Update> out) {
     Update u = build.apply(prefixes);
     if (prefixes.size() == 1 || fits(u)) {
       out.add(u);
       return;
     }
     int half = prefixes.size() / 2;
-    pack(prefixes.subList(0, half), build, out);
-    pack(prefixes.subList(half, prefixes.size()), build, out);
+    halve(prefixes.subList(0, half), build, out);
+    halve(prefixes.subList(half, prefixes.size()), build, out);
   }
 
   private boolean fits(Update u) {

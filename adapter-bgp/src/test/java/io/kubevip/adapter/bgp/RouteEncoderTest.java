@@ -52,4 +52,20 @@ class RouteEncoderTest {
   void givenIpv6NotNegotiated_whenIpv6Announced_thenNothingSent() {
     assertThat(encoder(AsFormat.FOUR_OCTET).announce(List.of(Prefix.of("fd99::1/128")))).isEmpty();
   }
+
+  @Test
+  void given10000HostRoutes_whenAnnounced_thenEveryUpdateButTheLastIsFullToTheLastPrefix() {
+    List<Prefix> many = new ArrayList<>();
+    for (int i = 1; i <= 10_000; i++) {
+      many.add(Prefix.of("10.100." + (i >> 8) + "." + (i & 0xff) + "/32"));
+    }
+    List<Update> announce = encoder(AsFormat.FOUR_OCTET).announce(many);
+    assertThat(announce.stream().mapToInt(u -> u.nlri().size()).sum()).isEqualTo(10_000);
+    for (Update u : announce.subList(0, announce.size() - 1)) {
+      // one more /32 (5 octets) would not fit
+      assertThat(u.encode().length).isBetween(4096 - 5 - 1, 4096);
+    }
+    assertThat(announce.get(0).nlri().get(0)).as("numeric order").isEqualTo(Prefix.of("10.100.0.1/32"));
+    assertThat(announce.get(0).nlri().get(1)).isEqualTo(Prefix.of("10.100.0.2/32"));
+  }
 }

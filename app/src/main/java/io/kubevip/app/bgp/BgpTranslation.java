@@ -19,7 +19,9 @@ import java.util.function.Function;
  * kube-vip's BGP settings to the adapter's records, in one place so the rules are tested without a network:
  * multihop is TTL 50 (what kube-vip gives GoBGP), keepalive and hold time apply to every peer, the session source
  * is {@code bgp_sourceip} or the first address of {@code bgp_sourceif} of the peer's family, and the MP-BGP next
- * hop follows {@code mpbgp_nexthop} (per peer overriding the global one).
+ * hop follows {@code mpbgp_nexthop} (per peer overriding the global one). A structured peer
+ * ({@code kubevip.bgp.peers[]}) may override hold time, keepalive and source, and carries its own communities and
+ * local preference, which reach that peer's UPDATEs only.
  */
 public final class BgpTranslation {
   /** kube-vip sets GoBGP's EbgpMultihop TTL to 50 when {@code bgp_multihop} is on. */
@@ -29,9 +31,10 @@ public final class BgpTranslation {
 
   private BgpTranslation() {}
 
-  /** Speaker-wide config: our AS and router ID, host routes, kube-vip's shutdown message. */
+  /** Speaker-wide config: our AS and router ID, host routes, kube-vip's shutdown message, graceful restart. */
   public static BgpSpeakerConfig speaker(BgpSettings s, Inet4Address routerId) {
-    return BgpSpeakerConfig.of(s.localAs(), routerId).withShutdownMessage(SHUTDOWN_MESSAGE);
+    return BgpSpeakerConfig.of(s.localAs(), routerId).withShutdownMessage(SHUTDOWN_MESSAGE)
+        .withGracefulRestart(s.gracefulRestartTime());
   }
 
   /**
@@ -83,19 +86,33 @@ public final class BgpTranslation {
 
   private static BgpPeerConfig peer(BgpSettings s, BgpSpeakerInputs in, BgpPeer p,
       Function<String, List<InetAddress>> interfaceAddresses) {
+    Duration hold = p.holdTime() != null ? p.holdTime() : s.holdTime();
+    Duration keepalive = p.keepalive() != null ? p.keepalive() : s.keepaliveInterval();
     BgpPeerConfig.Builder b = BgpPeerConfig.builder(p.address(), p.as()).port(p.port()).password(p.password())
-        .holdTime(s.holdTime());
-    if (!s.holdTime().isZero() && s.keepaliveInterval() != null && !s.keepaliveInterval().isZero()) {
-      b.keepalive(s.keepaliveInterval());
+        .holdTime(hold);
+    if (!hold.isZero() && keepalive != null && !keepalive.isZero()) {
+      b.keepalive(keepalive);
     }
     if (p.multihop()) {
       b.multihopTtl(MULTIHOP_TTL);
     }
-    InetAddress source = source(in, p.address(), interfaceAddresses);
+    b.communities(p.communities().toArray(String[]::new));
+    b.largeCommunities(p.largeCommunities().toArray(String[]::new));
+    if (p.localPref() != null) {
+      b.localPref(p.localPref());
+    }
+    BgpSpeakerInputs peerSource = p.sourceAddress() != null
+        ? new BgpSpeakerInputs(in.routerInterface(), p.sourceAddress().getHostAddress(), null, in.mpbgpNexthop(),
+            in.mpbgpIpv4(), in.mpbgpIpv6())
+        : p.sourceInterface() != null
+        ? new BgpSpeakerInputs(in.routerInterface(), null, p.sourceInterface(), in.mpbgpNexthop(), in.mpbgpIpv4(),
+            in.mpbgpIpv6())
+        : in;
+    InetAddress source = source(peerSource, p.address(), interfaceAddresses);
     if (source != null) {
       b.sourceAddress(source);
     }
-    nextHops(b, in, p, source, interfaceAddresses);
+    nextHops(b, peerSource, p, source, interfaceAddresses);
     if (p.bfd().enabled()) {
       b.bfd(Duration.ofMillis(Math.max(p.bfd().rxMillis(), p.bfd().txMillis())), p.bfd().multiplier());
     }

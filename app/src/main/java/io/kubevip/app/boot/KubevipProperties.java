@@ -53,7 +53,10 @@ public record KubevipProperties(Mode mode, ControlPlane controlPlane, Services s
   public record Bgp(Long as, String routerId, String routerInterface, String peerAddress, Long peerAs, String peerPass,
       boolean multihop, String peers, String sourceIf, String sourceIp, Duration holdTime, Duration keepaliveInterval,
       boolean attachIpToInterface, String mpbgpNexthop, String mpbgpIpv4, String mpbgpIpv6,
-      String nodeAnnotationsPrefix) {}
+      String nodeAnnotationsPrefix, GracefulRestart gracefulRestart) {}
+
+  /** RFC 4724 graceful restart; {@code restartTime} zero = the lease duration. */
+  public record GracefulRestart(boolean enabled, Duration restartTime) {}
 
   public record Zebra(boolean enabled, String url, Integer version, String softwareName) {}
 

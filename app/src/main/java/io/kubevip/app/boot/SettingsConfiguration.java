@@ -39,10 +39,10 @@ public class SettingsConfiguration {
     LeaderElectionSettings election = new LeaderElectionSettings(le.enabled(), p.namespace(), le.leaseName(),
         p.services().leaseName(), le.leaseDuration(), le.renewDeadline(), le.retryPeriod(), p.services().election());
     return new KubevipSettings(mode, p.controlPlane().enabled(), p.services().enabled(), nodeName(p.nodeName()), vip,
-        election, bgp(p.bgp()));
+        election, bgp(p.bgp(), le.leaseDuration()));
   }
 
-  static BgpSettings bgp(KubevipProperties.Bgp b) {
+  static BgpSettings bgp(KubevipProperties.Bgp b, java.time.Duration leaseDuration) {
     List<BgpPeer> peers = new ArrayList<>();
     if (!blank(b.peerAddress())) {
       try {
@@ -55,7 +55,11 @@ public class SettingsConfiguration {
     if (!blank(b.peers())) {
       peers.addAll(BgpPeerParser.parseAll(b.peers()));
     }
-    return new BgpSettings(b.as(), orNull(b.routerId()), peers, b.holdTime(), b.keepaliveInterval());
+    KubevipProperties.GracefulRestart gr = b.gracefulRestart();
+    java.time.Duration restart = gr == null || !gr.enabled() ? null
+        : gr.restartTime() != null && !gr.restartTime().isZero() ? gr.restartTime()
+        : java.time.Duration.ofSeconds(Math.min(4095, leaseDuration.toSeconds())); // whole seconds, RFC 4724
+    return new BgpSettings(b.as(), orNull(b.routerId()), peers, b.holdTime(), b.keepaliveInterval(), restart);
   }
 
   // The resolved property source carries unset settings as "" (see ResolvedPropertySource).

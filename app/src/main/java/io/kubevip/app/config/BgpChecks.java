@@ -27,6 +27,7 @@ final class BgpChecks {
 
   static void check(EffectiveConfig config, List<Problem> problems) {
     checkTimers(config, problems);
+    checkGracefulRestart(config, problems);
     checkRouterId(config, problems);
     checkNextHops(config, problems);
     if (!DataPlaneMode.enabled(config).equals(List.of(DataPlaneMode.BGP))) {
@@ -51,6 +52,36 @@ final class BgpChecks {
       problems.add(Problem.of(config.get(BGP_KEEPALIVE_INTERVAL), "is not shorter than "
           + config.get(BGP_HOLD_TIME).where() + " (" + Durations.human(hold.get())
           + "); expected keepalive < hold time, usually a third of it"));
+    }
+  }
+
+  /**
+   * RFC 4724's restart time is 12 bits of seconds; and it must not outlast the lease: a router keeping a dead
+   * leader's routes longer than the lease would send traffic to it after another node took over the VIP.
+   */
+  private static void checkGracefulRestart(EffectiveConfig config, List<Problem> problems) {
+    Optional<Duration> restart = duration(config, BGP_GRACEFUL_RESTART_TIME).filter(d -> !d.isZero());
+    boolean enabled = config.normalized(BGP_GRACEFUL_RESTART).filter("true"::equals).isPresent();
+    if (restart.isEmpty()) {
+      Optional<Duration> lease = duration(config, VIP_LEASEDURATION);
+      if (enabled && lease.isPresent() && lease.get().toSeconds() < 1) {
+        problems.add(Problem.of(config.get(BGP_GRACEFUL_RESTART), "needs " + config.get(BGP_GRACEFUL_RESTART_TIME)
+            .where() + " because " + config.get(VIP_LEASEDURATION).where() + " (" + Durations.human(lease.get())
+            + ") is under the 1 s a restart time can be; expected a restart time of 1..4095 s"));
+      }
+      return;
+    }
+    Duration r = restart.get();
+    if (r.toMillis() % 1000 != 0 || r.toSeconds() > 4095) {
+      problems.add(Problem.of(config.get(BGP_GRACEFUL_RESTART_TIME), "is not allowed; expected 1..4095 whole seconds"
+          + " (RFC 4724)"));
+      return;
+    }
+    Optional<Duration> lease = duration(config, VIP_LEASEDURATION);
+    if (lease.isPresent() && r.compareTo(lease.get()) > 0) {
+      problems.add(Problem.of(config.get(BGP_GRACEFUL_RESTART_TIME), "is longer than "
+          + config.get(VIP_LEASEDURATION).where() + " (" + Durations.human(lease.get()) + "); expected at most the"
+          + " lease duration, so routers drop a dead node's routes no later than another node takes over"));
     }
   }
 
@@ -100,10 +131,10 @@ final class BgpChecks {
       return; // parse errors are reported with the types
     }
     List<BgpPeer> peers = BgpPeerParser.parseAll(list.value());
-    String[] entries = BgpPeerParser.redact(list.value()).split(",", -1);
+    List<String> labels = BgpPeerParser.labels(list.value());
     for (int i = 0; i < peers.size(); i++) {
       BgpPeer p = peers.get(i);
-      String who = "peer " + (i + 1) + " '" + entries[i].trim() + "': ";
+      String who = labels.get(i) + ": ";
       String earlier = seen.putIfAbsent(key(p.address().getHostAddress(), p.port()), who.substring(0, who.length() - 2));
       if (earlier != null) {
         problems.add(new Problem(list.where(), null, who + "address and port are also configured in " + earlier
@@ -121,6 +152,13 @@ final class BgpChecks {
       if ("fixed".equals(nextHop) && !p.mpbgp().containsKey("mpbgp_ipv4") && !p.mpbgp().containsKey("mpbgp_ipv6")
           && !config.get(MPBGP_IPV4).isSet() && !config.get(MPBGP_IPV6).isSet()) {
         problems.add(new Problem(list.where(), null, who + "mpbgp_nexthop=fixed needs mpbgp_ipv4 or mpbgp_ipv6"));
+      }
+      Duration hold = p.holdTime() != null ? p.holdTime() : duration(config, BGP_HOLD_TIME).orElse(null);
+      if (p.holdTime() == null && p.keepalive() != null && hold != null && !hold.isZero()
+          && p.keepalive().compareTo(hold) >= 0) {
+        problems.add(new Problem(list.where(), null, who + "keepalive " + Durations.human(p.keepalive())
+            + " is not shorter than " + config.get(BGP_HOLD_TIME).where() + " (" + Durations.human(hold)
+            + "); expected keepalive < hold time"));
       }
     }
   }

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Parses kube-vip's {@code bgp_peers}: comma-separated {@code address:AS:password:multihop:port:mpbgp:bfd}, IPv6
+ * Parses kube-vip's {@code bgp_peers} (or hands the structured list to {@link BgpPeerList}): comma-separated {@code address:AS:password:multihop:port:mpbgp:bfd}, IPv6
  * addresses in brackets, trailing fields optional. Errors name the peer (1-based, password redacted) and the
  * field, and every peer is checked so one run reports all mistakes.
  */
@@ -20,8 +20,11 @@ public final class BgpPeerParser {
 
   private BgpPeerParser() {}
 
-  /** @throws IllegalArgumentException with the first problem */
+  /** Either form: kube-vip's string, or the structured list ({@link BgpPeerList}) when it starts with '['. */
   public static List<BgpPeer> parseAll(String text) {
+    if (BgpPeerList.isStructured(text)) {
+      return BgpPeerList.parseAll(text);
+    }
     List<String> errors = errors(text);
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException(errors.get(0));
@@ -35,6 +38,9 @@ public final class BgpPeerParser {
 
   /** Every problem, one message per bad peer; empty when all peers parse. */
   public static List<String> errors(String text) {
+    if (BgpPeerList.isStructured(text)) {
+      return BgpPeerList.errors(text);
+    }
     List<String> errors = new ArrayList<>();
     List<String> entries = entries(text);
     for (int i = 0; i < entries.size(); i++) {
@@ -50,6 +56,9 @@ public final class BgpPeerParser {
 
   /** The same text with every password field replaced; tolerant of malformed input. */
   public static String redact(String text) {
+    if (BgpPeerList.isStructured(text)) {
+      return BgpPeerList.redact(text);
+    }
     List<String> out = new ArrayList<>();
     for (String entry : text.split(",", -1)) {
       List<String> f;
@@ -69,6 +78,19 @@ public final class BgpPeerParser {
       out.add(String.join(":", f));
     }
     return String.join(",", out);
+  }
+
+  /** How each peer is named in messages: {@code peer 1 '192.0.2.1:65000'} or {@code kubevip.bgp.peers[0] (192.0.2.1)}. */
+  static List<String> labels(String text) {
+    if (BgpPeerList.isStructured(text)) {
+      return BgpPeerList.labels(text);
+    }
+    List<String> out = new ArrayList<>();
+    String[] redacted = redact(text).split(",", -1);
+    for (int i = 0; i < redacted.length; i++) {
+      out.add("peer " + (i + 1) + " '" + redacted[i].trim() + "'");
+    }
+    return out;
   }
 
   private static List<String> entries(String text) {

@@ -54,7 +54,7 @@ public final class PropertyFiles {
         }
       }
     }
-    return out;
+    return BgpPeerList.fold(out);
   }
 
   private static void read(InputStream in, String name, String location, List<PropertyEntry> out) throws IOException {
@@ -78,6 +78,8 @@ public final class PropertyFiles {
         String key = prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey();
         flatten(key, e.getValue(), location, out);
       }
+    } else if (prefix.startsWith(PREFIX) && node instanceof List<?> l && l.stream().anyMatch(Map.class::isInstance)) {
+      out.add(new PropertyEntry(prefix, BgpPeerList.toJson(node), location)); // a list of maps: kubevip.bgp.peers
     } else if (prefix.startsWith(PREFIX) && node != null) {
       String value = node instanceof List ? String.join(",", ((List<?>) node).stream().map(String::valueOf).toList())
           : String.valueOf(node);

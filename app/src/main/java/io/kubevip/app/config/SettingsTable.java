@@ -179,7 +179,8 @@ public final class SettingsTable {
   public static final Setting BGP_MULTIHOP = row("BGP", "bgp_multihop", "--multihop", "kubevip.bgp.multihop", Types.bool(),
       "false", "eBGP multihop for the single peer");
   public static final Setting BGP_PEERS = row("BGP", "bgp_peers", "--bgppeers", "kubevip.bgp.peers", Types.bgpPeers(),
-      null, "Peers: address:AS:password:multihop:port:mpbgp:bfd, comma separated, IPv6 in brackets (passwords redacted)");
+      null, "Peers: address:AS:password:multihop:port:mpbgp:bfd, comma separated, IPv6 in brackets; or the structured"
+          + " list kubevip.bgp.peers[] with communities and local-pref (docs/bgp.md) (passwords redacted)");
   public static final Setting BGP_SOURCEIF = row("BGP", "bgp_sourceif", "--sourceIF", "kubevip.bgp.source-if",
       Types.text(), null, "Bind BGP sessions to this interface (exclusive with bgp_sourceip)");
   public static final Setting BGP_SOURCEIP = row("BGP", "bgp_sourceip", "--sourceIP", "kubevip.bgp.source-ip",
@@ -188,6 +189,13 @@ public final class SettingsTable {
       Types.seconds(ZERO), "30", "Hold time (seconds)");
   public static final Setting BGP_KEEPALIVE_INTERVAL = row("BGP", "bgp_keepalive_interval", "--bgpKeepAliveInterval",
       "kubevip.bgp.keepalive-interval", Types.seconds(ZERO), "10", "Keepalive interval (seconds)");
+  public static final Setting BGP_GRACEFUL_RESTART = row("BGP", "kubevip_bgp_graceful_restart", null,
+      "kubevip.bgp.graceful-restart.enabled", Types.bool(), "false", "Graceful restart (RFC 4724): routers keep our"
+          + " routes as stale for the restart time when the manager dies without closing its sessions; off by default"
+          + " (kube-vip has no such setting)");
+  public static final Setting BGP_GRACEFUL_RESTART_TIME = row("BGP", "kubevip_bgp_graceful_restart_time", null,
+      "kubevip.bgp.graceful-restart.restart-time", Types.seconds(ZERO), "0", "Graceful restart time (whole seconds,"
+          + " 1..4095, at most vip_leaseduration); 0 = vip_leaseduration");
   public static final Setting BGP_ATTACH_IP_TO_INTERFACE = row("BGP", "bgp_attach_ip_to_interface",
       "--bgpAttachIPToInterface", "kubevip.bgp.attach-ip-to-interface", Types.bool(), "false",
       "Also put Service VIPs on the interface");
@@ -270,7 +278,8 @@ public final class SettingsTable {
       IPTABLES_BACKEND,
       LB_ENABLE, LB_PORT, LB_FWDMETHOD, BACKEND_HEALTH_CHECK_INTERVAL,
       BGP_AS, BGP_ROUTERID, BGP_ROUTERINTERFACE, BGP_PEERADDRESS, BGP_PEERAS, BGP_PEERPASS, BGP_MULTIHOP, BGP_PEERS,
-      BGP_SOURCEIF, BGP_SOURCEIP, BGP_HOLD_TIME, BGP_KEEPALIVE_INTERVAL, BGP_ATTACH_IP_TO_INTERFACE,
+      BGP_SOURCEIF, BGP_SOURCEIP, BGP_HOLD_TIME, BGP_KEEPALIVE_INTERVAL, BGP_GRACEFUL_RESTART,
+      BGP_GRACEFUL_RESTART_TIME, BGP_ATTACH_IP_TO_INTERFACE,
       MPBGP_NEXTHOP, MPBGP_IPV4, MPBGP_IPV6, ANNOTATIONS, ZEBRA_ENABLE, ZEBRA_URL, ZEBRA_VERSION, ZEBRA_SOFTWARE_NAME,
       CP_HC_ADDRESS, CP_HC_PERIOD, CP_HC_TIMEOUT, CP_HC_FAILURE_THRESHOLD, CP_HC_CA_PATH,
       VIP_ROUTINGTABLEID, VIP_ROUTINGTABLETYPE, VIP_ROUTINGPROTOCOL, VIP_CLEANROUTINGTABLE,

@@ -13,10 +13,17 @@ import java.util.List;
  * @param peers all peers
  * @param holdTime hold time
  * @param keepaliveInterval keepalive interval
+ * @param gracefulRestartTime RFC 4724 restart time, null when graceful restart is off
  */
 public record BgpSettings(long localAs, String routerId, List<BgpPeer> peers, Duration holdTime,
-    Duration keepaliveInterval) {
+    Duration keepaliveInterval, Duration gracefulRestartTime) {
   public BgpSettings {
     peers = List.copyOf(peers);
+  }
+
+  /** Without graceful restart. */
+  public BgpSettings(long localAs, String routerId, List<BgpPeer> peers, Duration holdTime,
+      Duration keepaliveInterval) {
+    this(localAs, routerId, peers, holdTime, keepaliveInterval, null);
   }
 }

@@ -107,4 +107,25 @@ class BgpTranslationTest {
     assertThat(c.ipv4PrefixLength()).isEqualTo(32);
     assertThat(c.localAs()).isEqualTo(65000);
   }
+
+  @Test
+  void givenStructuredPeers_whenTranslated_thenCommunitiesLocalPrefTimersAndSourceArePerPeer() {
+    BgpSettings s = settings("192.0.2.1", "[{address: 192.0.2.9, as: 65000, communities: ['65000:100'],"
+        + " large-communities: ['65000:1:2'], local-pref: 250, hold-time: 9, keepalive: 3, source-interface: eth1},"
+        + " {address: 192.0.2.8, as: 65001}]");
+    List<BgpPeerConfig> peers = BgpTranslation.peers(s, inputs(null, "192.0.2.3", null), INTERFACES);
+    BgpPeerConfig first = peers.get(0);
+    assertThat(first.communities()).containsExactly(0xfde80064L);
+    assertThat(first.largeCommunities()).hasSize(1);
+    assertThat(first.localPref()).isEqualTo(250L);
+    assertThat(first.holdTime()).isEqualTo(Duration.ofSeconds(9));
+    assertThat(first.keepalive()).isEqualTo(Duration.ofSeconds(3));
+    assertThat(first.sourceAddress().getHostAddress()).isEqualTo("192.0.2.7");
+    BgpPeerConfig second = peers.get(1);
+    assertThat(second.communities()).isEmpty();
+    assertThat(second.largeCommunities()).isEmpty();
+    assertThat(second.localPref()).isNull();
+    assertThat(second.holdTime()).isEqualTo(Duration.ofSeconds(30));
+    assertThat(second.sourceAddress().getHostAddress()).isEqualTo("192.0.2.3");
+  }
 }

@@ -4,7 +4,6 @@ package io.kubevip.bench.bgp;
 import io.kubevip.adapter.bgp.BgpPeerConfig;
 import io.kubevip.adapter.bgp.BgpSpeaker;
 import io.kubevip.adapter.bgp.BgpSpeakerConfig;
-import io.kubevip.adapter.bgp.BgpTransport;
 import io.kubevip.adapter.bgp.SessionState;
 import io.kubevip.adapter.bgp.TransportOpener;
 import io.kubevip.domain.address.VipAddress;
@@ -26,13 +25,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
  * BGP latencies in a throw-away namespace LAN: BIRD 2 is the router ({@code client}, 10.99.0.100, AS 65000), our
  * speaker runs in n1 (AS 65001), GoBGP in n2 (AS 65002). All observation is a long-lived
  * {@code ip -n client monitor route}: (a) advertise one /32 until it is in BIRD's kernel FIB, and withdraw until it
- * is gone, over many cycles; (b) 10,000 /32s until all are in the FIB, from our speaker and from GoBGP
+ * is gone, over many cycles; (b) 10,000 /32s until all are in BIRD's routing table (RIB, polled over its control
+ * socket, see {@link BirdRib}) and until all are in the FIB, from our speaker and from GoBGP
  * ({@code gobgp mrt inject global}) in turns, same prefixes, same router, same path to the FIB. Prints progress on
  * stderr and one JSON line on stdout. Run it through {@code bench/bgp.sh}.
  */
@@ -43,6 +46,13 @@ public final class BgpBench {
   private static final String VIP = "10.99.200.1";
   /** Extra routes after the timed ones in GoBGP's MRT file (its CLI drops the tail of the stream). */
   private static final int GOBGP_PADDING = 2_000;
+  /** Second octet of the timed prefixes (10.100.0.1 ...) and of GoBGP's padding (10.120.0.1 ...). */
+  private static final int TIMED_BASE = 100;
+  private static final int PADDING_BASE = 120;
+  /** BIRD selects the timed prefixes only: the padding lies outside. */
+  private static final String TIMED_RANGE = "where net ~ 10.100.0.0/14";
+  /** The transport of our session, to stamp the last UPDATE written. */
+  private static volatile StampingTransport ourTransport;
 
   private BgpBench() {}
 
@@ -79,6 +89,11 @@ public final class BgpBench {
       Process gobgpd = startGobgpd(t, dir);
       try (RouteMonitor monitor = new RouteMonitor(t.ns(ROUTER));
           BgpSpeaker speaker = speaker(t)) {
+        ExecutorService poller = Executors.newSingleThreadExecutor(r -> {
+          Thread th = new Thread(r, "bird-rib-poller");
+          th.setDaemon(true);
+          return th;
+        });
         waitUntil(() -> speaker.status().get(0).state() == SessionState.ESTABLISHED, 30_000, "our session");
         waitUntil(() -> birdc(dir, "show protocols kvn2").stdout().contains("Established"), 30_000, "GoBGP session");
         Samples announce = new Samples();
@@ -101,42 +116,56 @@ public final class BgpBench {
           }
         }
         int n = opts.get("prefixes");
-        List<Inet4Address> prefixes = prefixes(n);
+        if (n > 0x3ffff) {
+          throw new IllegalArgumentException("--prefixes must be at most " + 0x3ffff + " (10.100.0.0/14)");
+        }
+        List<Inet4Address> prefixes = prefixes(n, TIMED_BASE);
         Set<String> texts = new HashSet<>(prefixes.stream().map(InetAddress::getHostAddress).toList());
         Set<VipAddress> vips = new LinkedHashSet<>(prefixes.stream().map(a -> VipAddress.parse(a.getHostAddress()))
             .toList());
         Path mrt = dir.resolve("prefixes.mrt");
         // gobgp's CLI returns before its gRPC stream is drained and drops up to a few hundred routes from the end
         // of the file; routes after the timed ones make sure every timed route reaches GoBGP (see docs/benchmarks.md)
-        List<Inet4Address> padded = prefixes(n + GOBGP_PADDING);
+        List<Inet4Address> padded = new ArrayList<>(prefixes);
+        padded.addAll(prefixes(GOBGP_PADDING, PADDING_BASE));
         MrtFile.write(mrt, padded, (Inet4Address) InetAddress.getByName(t.ipv4("n2")), 65002);
         Samples ours = new Samples();
         Samples gobgp = new Samples();
         Samples gobgpCli = new Samples();
+        Samples oursRib = new Samples();
+        Samples gobgpRib = new Samples();
+        Samples oursWritten = new Samples();
         for (int run = 0; run < opts.get("bulk-runs"); run++) {
           monitor.drain();
+          Future<Long> rib = poller.submit(() -> ribAt(dir, "kvn1", n));
           long t0 = System.nanoTime();
           speaker.advertise(vips);
           ours.add(await(monitor, true, texts, 60_000) - t0);
+          oursRib.add(rib.get(60, TimeUnit.SECONDS) - t0);
+          oursWritten.add(ourTransport.lastWrite() - t0);
           speaker.withdraw(vips);
           await(monitor, false, texts, 60_000);
-          System.err.printf(Locale.ROOT, "bulk run %d: ours %.1f ms%n", run + 1, ours.last() / 1e6);
+          System.err.printf(Locale.ROOT, "bulk run %d: ours RIB %.1f ms, FIB %.1f ms (last UPDATE written after"
+              + " %.1f ms)%n", run + 1, oursRib.last() / 1e6, ours.last() / 1e6, oursWritten.last() / 1e6);
 
           monitor.drain();
+          rib = poller.submit(() -> ribAt(dir, "kvn2", n));
           t0 = System.nanoTime();
           Shell.Result r = gobgp(t, "mrt", "inject", "global", mrt.toString());
           long cli = System.nanoTime() - t0;
           r.requireSuccess();
           gobgp.add(await(monitor, true, texts, 60_000) - t0);
+          gobgpRib.add(rib.get(60, TimeUnit.SECONDS) - t0);
           gobgpCli.add(cli);
           gobgp(t, "global", "rib", "-a", "ipv4", "del", "all").requireSuccess();
           await(monitor, false, texts, 60_000);
           waitUntil(() -> fibCount.getAsInt() == 0, 60_000, "padding withdrawn");
           monitor.drain();
-          System.err.printf(Locale.ROOT, "bulk run %d: gobgp %.1f ms (cli returned after %.1f ms)%n", run + 1,
-              gobgp.last() / 1e6, cli / 1e6);
+          System.err.printf(Locale.ROOT, "bulk run %d: gobgp RIB %.1f ms, FIB %.1f ms (cli returned after %.1f ms)%n",
+              run + 1, gobgpRib.last() / 1e6, gobgp.last() / 1e6, cli / 1e6);
         }
-        System.out.println(json(opts, announce, withdraw, ours, gobgp, gobgpCli));
+        poller.shutdownNow();
+        System.out.println(json(opts, announce, withdraw, ours, gobgp, gobgpCli, oursRib, gobgpRib, oursWritten));
       } finally {
         stop(gobgpd);
         stop(bird);
@@ -144,18 +173,28 @@ public final class BgpBench {
     }
   }
 
+  /** When BIRD's table first held all {@code n} timed routes from {@code protocol}; polled, see {@link BirdRib}. */
+  private static long ribAt(Path dir, String protocol, int n) throws IOException {
+    try (BirdRib rib = new BirdRib(dir.resolve("bird.ctl"))) {
+      return rib.awaitAtLeast("table master4 protocol " + protocol + " " + TIMED_RANGE, n, 60_000);
+    }
+  }
+
   private static String json(Map<String, Integer> opts, Samples announce, Samples withdraw, Samples ours,
-      Samples gobgp, Samples gobgpCli) throws IOException {
+      Samples gobgp, Samples gobgpCli, Samples oursRib, Samples gobgpRib, Samples oursWritten) throws IOException {
     return String.format(Locale.ROOT,
         "{\"bench\":\"bgp\",\"machine\":{\"kernel\":\"%s\",\"cpus\":%d,\"loadavg\":\"%s\",\"java\":\"%s\","
             + "\"bird\":\"%s\",\"gobgp\":\"%s\"},"
             + "\"announce_to_fib\":{\"cycles\":%d,\"warmup\":%d,%s},\"withdraw_from_fib\":{%s},"
+            + "\"bulk_rib\":{\"prefixes\":%d,\"poll_interval_us\":%d,\"kubevip\":{%s},\"gobgp_mrt_inject\":{%s},"
+            + "\"kubevip_last_update_written\":{%s}},"
             + "\"bulk\":{\"prefixes\":%d,\"runs\":%d,\"kubevip\":{%s},\"gobgp_mrt_inject\":{%s},"
             + "\"gobgp_cli_return\":{%s},\"gobgp_padding\":%d},\"monitor_lost_events\":%d}",
         System.getProperty("os.version"), Runtime.getRuntime().availableProcessors(),
         Files.readString(Path.of("/proc/loadavg")).trim().replaceAll(" [^ ]+ [^ ]+$", ""), Runtime.version(),
         version("bird", "--version"), version("gobgp", "--version"), announce.size(), opts.get("warmup"),
-        announce.json(), withdraw.json(), opts.get("prefixes"), ours.size(), ours.json(), gobgp.json(),
+        announce.json(), withdraw.json(), opts.get("prefixes"), BirdRib.POLL_INTERVAL_MICROS, oursRib.json(),
+        gobgpRib.json(), oursWritten.json(), opts.get("prefixes"), ours.size(), ours.json(), gobgp.json(),
         gobgpCli.json(), GOBGP_PADDING, lostEvents);
   }
 
@@ -210,11 +249,11 @@ public final class BgpBench {
     return last;
   }
 
-  private static List<Inet4Address> prefixes(int n) throws IOException {
+  private static List<Inet4Address> prefixes(int n, int base) throws IOException {
     List<Inet4Address> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int host = i + 1;
-      out.add((Inet4Address) InetAddress.getByAddress(new byte[] {10, (byte) (100 + (host >> 16)),
+      out.add((Inet4Address) InetAddress.getByAddress(new byte[] {10, (byte) (base + (host >> 16)),
           (byte) (host >> 8), (byte) host}));
     }
     return out;
@@ -225,8 +264,9 @@ public final class BgpBench {
     InetAddress local = InetAddress.getByName(t.ipv4("n1"));
     // created and bound on the namespace's thread, to an address that exists only there
     TransportOpener opener = peer -> ns.call(() -> {
-      BgpTransport s = TransportOpener.DEFAULT.open(peer);
+      StampingTransport s = new StampingTransport(TransportOpener.DEFAULT.open(peer));
       s.bind(local);
+      ourTransport = s;
       return s;
     });
     BgpSpeakerConfig cfg = BgpSpeakerConfig.of(65001, (Inet4Address) local)
