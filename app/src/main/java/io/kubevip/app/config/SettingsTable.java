@@ -97,7 +97,9 @@ public final class SettingsTable {
   public static final Setting CP_NAMESPACE = row("Election", "cp_namespace", "--namespace", "kubevip.namespace",
       Types.text(), "kube-system", "Namespace for leases and the wireguard Secret").alias("-n");
   public static final Setting SVC_ELECTION = row("Election", "svc_election", "--servicesElection",
-      "kubevip.services.election", Types.bool(), "false", "One election per Service");
+      "kubevip.services.election", Types.bool(), "false",
+      "Place each Service VIP on one eligible node (bounded load, one liveness Lease per node) instead of the"
+          + " svc_leasename holder (ARP) or every eligible node (BGP)");
   public static final Setting PER_SERVICE_ELECTION_ON_DEMAND = row("Election", "per_service_election_on_demand",
       "--perServiceElectionOnDemand", "kubevip.services.election-on-demand", Types.bool(), "false",
       "Per-service election only for Services annotated kube-vip.io/forcePerServiceElection");

@@ -56,6 +56,11 @@ class ControlPlaneShutdownTest {
         public Set<VipAddress> listOurs(InterfaceName iface) {
           return ADDRESSES.listOurs(iface);
         }
+
+        @Override
+        public Set<InterfaceName> interfacesWithOurs() {
+          return ADDRESSES.interfacesWithOurs();
+        }
       };
       return new ArpDataPlane(recording, new FakeL2AnnouncePort(ETH0), InterfaceMonitor.NONE, DuplicateProbe.NONE);
     }

@@ -86,6 +86,11 @@ class ManagerContextServicesTest {
       public java.util.Set<VipAddress> listOurs(InterfaceName iface) {
         return addresses.listOurs(iface);
       }
+
+      @Override
+      public java.util.Set<InterfaceName> interfacesWithOurs() {
+        return addresses.interfacesWithOurs();
+      }
     };
     dataPlane = new ArpDataPlane(recording, announcer, InterfaceMonitor.NONE, DuplicateProbe.NONE);
     api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
