@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Three Services-only managers ({@code svc_enable=true}, no control-plane VIP) in one lab, with the Nodes and the
+ * {@code kube-system/kubevip} pool ConfigMap the mock API cannot make itself, plus what the Services end-to-end tests
+ * look at from outside the processes: the addresses on each node's eth0 ({@code ip -j addr}), the client's
+ * neighbour entries after a ping ({@code ip -j neigh}), the Services' annotations, Events and Leases. The test JVM
+ * only talks to the API through {@link ApiServerProcess#client()} (loopback); every packet to a lab address is sent
+ * from the client namespace.
+ */
+final class ServicesLab implements AutoCloseable {
+  static final String LB_IPS = "kube-vip.io/loadbalancerIPs";
+  static final String VIP_HOST = "kube-vip.io/vipHost";
+  static final String SVC_LEASE = "plndr-svcs-lock";
+  static final Duration LEASE = Duration.ofSeconds(3);
+  static final Duration RENEW = Duration.ofSeconds(2);
+  static final Duration RETRY = Duration.ofSeconds(1);
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String tag;
+  private final Map<String, ManagerProcess> managers = new ConcurrentHashMap<>();
+  private final Map<String, Integer> starts = new ConcurrentHashMap<>();
+  private final Map<String, String> macs = new ConcurrentHashMap<>();
+  private final Thread hook = new Thread(this::close, "services-lab-teardown");
+  private LabTopology topology;
+  private ApiServerProcess api;
+  private ManagerProcess.Config config;
+  private Path work;
+  private boolean closed;
+
+  private ServicesLab(String tag) {
+    this.tag = tag;
+  }
+
+  /**
+   * Builds the lab, creates Ready Nodes node1..node3 and the pool ConfigMap, starts the managers and waits for their
+   * /readyz; logs go to {@code target/services-it/<lab id>/}. {@code environment} is merged over the Services-only manifest environment (e.g. {@code svc_election}).
+   */
+  static ServicesLab start(String tag, Map<String, String> environment, Map<String, String> pools) {
+    Path jar = Path.of(System.getProperty("kubevip.jar", "../app/target/kubevip.jar")).toAbsolutePath().normalize();
+    assertThat(jar).as("the manager jar (build app first: ./mvnw -pl app -am package)").isRegularFile();
+    ServicesLab lab = new ServicesLab(tag);
+    Runtime.getRuntime().addShutdownHook(lab.hook);
+    try {
+      lab.bringUp(Path.of("target", "services-it").toAbsolutePath(), jar, environment, pools);
+      return lab;
+    } catch (RuntimeException | Error e) {
+      lab.close();
+      throw e;
+    }
+  }
+
+  private void bringUp(Path workDir, Path jar, Map<String, String> environment, Map<String, String> pools) {
+    LabTopology planned = LabTopology.plan(3);
+    synchronized (this) {
+      topology = planned;
+    }
+    topology.create();
+    work = workDir.resolve(topology.prefix().replace("-", ""));
+    try {
+      Files.createDirectories(work);
+    } catch (java.io.IOException e) {
+      throw new LabException("cannot create " + work + ": " + e.getMessage(), e);
+    }
+    log("namespaces " + topology.namespaces() + ", logs in " + work);
+    api = ApiServerProcess.start(topology, work, START_TIMEOUT);
+    for (String node : topology.nodes()) {
+      client().nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata()
+          .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus()
+          .build()).create();
+    }
+    client().configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
+        .withNamespace("kube-system").withName("kubevip").endMetadata().withData(pools).build()).create();
+    Map<String, String> env = new LinkedHashMap<>(Map.of("cp_enable", "", "address", "", "svc_enable", "true"));
+    env.putAll(environment);
+    config = new ManagerProcess.Config(jar, "", api.kubeconfig(), LEASE, RENEW, RETRY, List.of())
+        .withEnvironment(env);
+    for (String node : topology.nodes()) {
+      startManager(node);
+    }
+    for (ManagerProcess m : managers.values()) {
+      m.awaitReady(topology, START_TIMEOUT);
+    }
+    log("managers ready");
+  }
+
+  void log(String line) {
+    System.out.println("[" + tag + "] " + line);
+  }
+
+  LabTopology topology() {
+    return topology;
+  }
+
+  KubernetesClient client() {
+    return api.client();
+  }
+
+  ApiServerProcess api() {
+    return api;
+  }
+
+  List<String> nodes() {
+    return topology.nodes();
+  }
+
+  ManagerProcess manager(String node) {
+    return managers.get(node);
+  }
+
+  private ManagerProcess startManager(String node) {
+    int n = starts.merge(node, 1, Integer::sum);
+    ManagerProcess m = ManagerProcess.start(topology, node, config, work, n);
+    managers.put(node, m);
+    return m;
+  }
+
+  /** SIGKILL of the manager only: whatever it added stays on the node. */
+  void kill(String node) {
+    managers.get(node).kill();
+  }
+
+  /** SIGTERM, waiting for the exit; returns the exit code. */
+  int terminate(String node) {
+    return managers.get(node).terminate(Duration.ofSeconds(30));
+  }
+
+  /** A new manager on {@code node} (after a kill or stop), waited for until ready. */
+  ManagerProcess restart(String node) {
+    if (managers.get(node).isAlive()) {
+      throw new LabException("the manager on " + node + " still runs");
+    }
+    ManagerProcess m = startManager(node);
+    m.awaitReady(topology, START_TIMEOUT);
+    return m;
+  }
+
+  // ---- Kubernetes objects ----
+
+  /** A LoadBalancer Service with port 80/TCP (unless {@code edit} says otherwise) and a uid (the mock sets none). */
+  Service createService(String namespace, String name, UnaryOperator<ServiceBuilder> edit) {
+    ServiceBuilder b = new ServiceBuilder().withNewMetadata().withNamespace(namespace).withName(name)
+        .withUid(UUID.randomUUID().toString()).endMetadata()
+        .withNewSpec().withType("LoadBalancer").addNewPort().withProtocol("TCP").withPort(80).endPort().endSpec();
+    return client().services().inNamespace(namespace).resource(edit.apply(b).build()).create();
+  }
+
+  Service createService(String namespace, String name) {
+    return createService(namespace, name, UnaryOperator.identity());
+  }
+
+  Optional<Service> service(String namespace, String name) {
+    return Optional.ofNullable(client().services().inNamespace(namespace).withName(name).get());
+  }
+
+  /** The addresses written to {@code kube-vip.io/loadbalancerIPs}, empty while none. */
+  List<String> allocated(String namespace, String name) {
+    return service(namespace, name).map(ServicesLab::allocated).orElse(List.of());
+  }
+
+  static List<String> allocated(Service s) {
+    String v = annotation(s, LB_IPS);
+    return v == null || v.isBlank() ? List.of() : Arrays.stream(v.split(",")).map(String::strip).toList();
+  }
+
+  Optional<String> vipHost(String namespace, String name) {
+    return service(namespace, name).map(s -> annotation(s, VIP_HOST)).filter(h -> !h.isBlank());
+  }
+
+  static String annotation(Service s, String key) {
+    Map<String, String> a = s.getMetadata().getAnnotations();
+    return a == null ? null : a.get(key);
+  }
+
+  /** An EndpointSlice of {@code service} with one endpoint per node, ready as given. */
+  EndpointSlice putSlice(String namespace, String service, String slice, Map<String, Boolean> readyByNode) {
+    EndpointSliceBuilder b = new EndpointSliceBuilder().withNewMetadata().withNamespace(namespace).withName(slice)
+        .addToLabels("kubernetes.io/service-name", service).endMetadata().withAddressType("IPv4");
+    int i = 1;
+    for (Map.Entry<String, Boolean> e : readyByNode.entrySet()) {
+      b.addToEndpoints(new EndpointBuilder().withAddresses("10.244." + i + ".10").withNodeName(e.getKey())
+          .withNewConditions().withReady(e.getValue()).endConditions().build());
+      i++;
+    }
+    return client().discovery().v1().endpointSlices().inNamespace(namespace).resource(b.build()).createOr(
+        op -> op.update());
+  }
+
+  /** Events on the Service {@code namespace/name} (core/v1, as kubevip records them). */
+  List<Event> events(String namespace, String name) {
+    return client().v1().events().inNamespace(namespace).list().getItems().stream()
+        .filter(e -> e.getInvolvedObject() != null && name.equals(e.getInvolvedObject().getName())).toList();
+  }
+
+  static String describe(List<Event> events) {
+    return String.join("; ", events.stream().map(e -> e.getType() + " " + e.getReason() + ": " + e.getMessage())
+        .toList());
+  }
+
+  Optional<String> svcLeaseHolder() {
+    return lease(SVC_LEASE).map(l -> l.getSpec().getHolderIdentity()).filter(h -> !h.isBlank());
+  }
+
+  Optional<Lease> lease(String name) {
+    return Optional.ofNullable(client().leases().inNamespace("kube-system").withName(name).get());
+  }
+
+  /** The node's liveness Lease is valid: renewed within its duration (same machine, one clock). */
+  boolean livenessValid(String node) {
+    return lease("kubevip-node-" + node).filter(l -> l.getSpec().getRenewTime() != null
+        && l.getSpec().getHolderIdentity() != null && !l.getSpec().getHolderIdentity().isBlank()
+        && l.getSpec().getRenewTime().toInstant().plusSeconds(l.getSpec().getLeaseDurationSeconds())
+            .isAfter(java.time.Instant.now())).isPresent();
+  }
+
+  // ---- what the network shows ----
+
+  /** Addresses on the node's eth0 other than its own and link-local ones: the Service VIPs it holds. */
+  Set<String> vipsOn(String node) {
+    JsonNode links = json(topology.ip(node, "-j", "addr", "show", "dev", "eth0").stdout());
+    Set<String> out = new TreeSet<>();
+    for (JsonNode link : links) {
+      for (JsonNode a : link.path("addr_info")) {
+        String local = a.path("local").asText("");
+        if (!local.isEmpty() && !local.equals(topology.dataV4(node)) && !local.equals(topology.dataV6(node))
+            && !local.startsWith("fe80:")) {
+          out.add(local);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** address → nodes holding it on eth0. */
+  Map<String, Set<String>> holders() {
+    Map<String, Set<String>> out = new TreeMap<>();
+    for (String node : nodes()) {
+      for (String a : vipsOn(node)) {
+        out.computeIfAbsent(a, k -> new TreeSet<>()).add(node);
+      }
+    }
+    return out;
+  }
+
+  String mac(String node) {
+    return macs.computeIfAbsent(node, topology::mac);
+  }
+
+  /**
+   * Pings each address once from the client namespace, then returns the client's neighbour entries for them
+   * (address → MAC), leaving out incomplete and failed ones.
+   */
+  Map<String, String> clientNeighbours(List<String> addresses) {
+    if (addresses.isEmpty()) {
+      return Map.of();
+    }
+    StringBuilder script = new StringBuilder();
+    for (String a : addresses) {
+      script.append("ping -q -c 1 -W 1 ").append(a).append(" >/dev/null 2>&1; ");
+    }
+    topology.exec(LabTopology.CLIENT, "sh", "-c", script.toString());
+    Map<String, String> out = new TreeMap<>();
+    for (String family : List.of("-4", "-6")) {
+      for (JsonNode n : json(topology.ip(LabTopology.CLIENT, family, "-j", "neigh", "show", "dev", "eth0").stdout())) {
+        String dst = n.path("dst").asText("");
+        String mac = n.path("lladdr").asText("");
+        List<String> states = new ArrayList<>();
+        n.path("state").forEach(s -> states.add(s.asText()));
+        if (addresses.contains(dst) && !mac.isEmpty() && !states.contains("FAILED")
+            && !states.contains("INCOMPLETE")) {
+          out.put(dst, mac);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether the client gets a reply from {@code address} (ping, ICMP or ICMPv6 by the address's family). */
+  boolean clientReaches(String address) {
+    return topology.exec(LabTopology.CLIENT, "ping", "-q", "-c", "1", "-W", "1", address).ok();
+  }
+
+  /**
+   * Empty when every Service given is announced as expected: it has an address, a {@code vipHost}, exactly that
+   * node holds each of its addresses, and the client reaches each through that node's MAC; otherwise what is not
+   * (for Awaitility's messages and the final assertion).
+   */
+  List<String> announcementProblems(List<Service> services) {
+    Map<String, Set<String>> holders = holders();
+    Map<String, String> expected = new LinkedHashMap<>();
+    List<String> problems = new ArrayList<>();
+    for (Service listed : services) {
+      String ns = listed.getMetadata().getNamespace();
+      String name = listed.getMetadata().getName();
+      Optional<Service> live = service(ns, name);
+      List<String> addresses = live.map(ServicesLab::allocated).orElse(List.of());
+      String host = live.map(s -> annotation(s, VIP_HOST)).orElse(null);
+      if (addresses.isEmpty() || host == null || host.isBlank()) {
+        problems.add(ns + "/" + name + ": addresses " + addresses + ", vipHost " + host + ", events ["
+            + describe(events(ns, name)) + "]");
+        continue;
+      }
+      for (String a : addresses) {
+        if (!holders.getOrDefault(a, Set.of()).equals(Set.of(host))) {
+          problems.add(ns + "/" + name + ": " + a + " held by " + holders.getOrDefault(a, Set.of())
+              + ", vipHost " + host);
+        }
+        expected.put(a, host);
+      }
+    }
+    if (!problems.isEmpty()) {
+      return problems;
+    }
+    Map<String, String> seen = clientNeighbours(new ArrayList<>(expected.keySet()));
+    expected.forEach((a, host) -> {
+      if (!mac(host).equals(seen.get(a))) {
+        problems.add(a + ": client's entry " + seen.get(a) + ", expected " + host + " " + mac(host));
+      }
+    });
+    return problems;
+  }
+
+  private static JsonNode json(String text) {
+    return JSON.readTree(text.isBlank() ? "[]" : text);
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException e) {
+      // already shutting down: we are the hook
+    }
+    List<Thread> stops = new ArrayList<>();
+    for (ManagerProcess m : managers.values()) {
+      Thread t = new Thread(m::close, "stop-" + m.node());
+      t.start();
+      stops.add(t);
+    }
+    for (Thread t : stops) {
+      try {
+        t.join(15_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    if (api != null) {
+      api.close();
+    }
+    if (topology != null) {
+      topology.close();
+    }
+  }
+}
