@@ -53,6 +53,7 @@ final class ServicesLab implements AutoCloseable {
   private final Map<String, ManagerProcess> managers = new ConcurrentHashMap<>();
   private final Map<String, Integer> starts = new ConcurrentHashMap<>();
   private final Map<String, String> macs = new ConcurrentHashMap<>();
+  private final Set<String> offLan = ConcurrentHashMap.newKeySet();
   private final Thread hook = new Thread(this::close, "services-lab-teardown");
   private LabTopology topology;
   private ApiServerProcess api;
@@ -181,6 +182,17 @@ final class ServicesLab implements AutoCloseable {
     return createService(namespace, name, UnaryOperator.identity());
   }
 
+  /**
+   * Creates a plain LoadBalancer Service and waits until it has an address, so every node sees the Services grow one
+   * at a time (see {@code ServicesBurstPlacementPrivilegedIT} for what a burst does to placement today).
+   */
+  Service createAllocated(String namespace, String name) {
+    Service s = createService(namespace, name);
+    org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+        .until(() -> !allocated(namespace, name).isEmpty());
+    return s;
+  }
+
   Optional<Service> service(String namespace, String name) {
     return Optional.ofNullable(client().services().inNamespace(namespace).withName(name).get());
   }
@@ -263,10 +275,28 @@ final class ServicesLab implements AutoCloseable {
     return out;
   }
 
-  /** address → nodes holding it on eth0. */
+  /**
+   * Sets the node's eth0 down, as a dead machine's: what is left on it no longer counts in {@link #holders()} (nobody
+   * on the LAN can reach it), though {@link #vipsOn} still shows it.
+   */
+  void takeOffLan(String node) {
+    offLan.add(node);
+    topology.ip(node, "link", "set", "eth0", "down");
+  }
+
+  /** Undoes {@link #takeOffLan}. */
+  void bringBackOnLan(String node) {
+    topology.ip(node, "link", "set", "eth0", "up");
+    offLan.remove(node);
+  }
+
+  /** address → nodes on the LAN holding it on eth0. */
   Map<String, Set<String>> holders() {
     Map<String, Set<String>> out = new TreeMap<>();
     for (String node : nodes()) {
+      if (offLan.contains(node)) {
+        continue;
+      }
       for (String a : vipsOn(node)) {
         out.computeIfAbsent(a, k -> new TreeSet<>()).add(node);
       }
@@ -350,6 +380,21 @@ final class ServicesLab implements AutoCloseable {
       }
     });
     return problems;
+  }
+
+  /** Waits until {@link #announcementProblems} is empty; fails listing the last problems seen. */
+  void awaitAnnounced(List<Service> services, Duration timeout) {
+    List<List<String>> last = new ArrayList<>();
+    last.add(List.of("never checked"));
+    try {
+      org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(500)).until(() -> {
+        List<String> problems = announcementProblems(services);
+        last.set(0, problems);
+        return problems.isEmpty();
+      });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError("not announced as expected within " + timeout.toSeconds() + " s: " + last.get(0), e);
+    }
   }
 
   private static JsonNode json(String text) {

@@ -67,8 +67,8 @@ class ServicesSpreadPrivilegedIT {
   @Order(1)
   void givenNamespaceAndGlobalPools_when30ServicesAreCreated_thenEachGetsAnAddressFromItsPoolAnsweredByItsVipHost() {
     for (int i = 0; i < 15; i++) {
-      thirty.add(lab.createService("team-a", "a-" + i));
-      thirty.add(lab.createService("team-b", "b-" + i));
+      thirty.add(lab.createAllocated("team-a", "a-" + i));
+      thirty.add(lab.createAllocated("team-b", "b-" + i));
     }
     awaitAnnounced(thirty);
 
@@ -141,6 +141,7 @@ class ServicesSpreadPrivilegedIT {
   void givenIpv6AndDualStackServices_whenCreated_thenTheyGetAddressesOfTheirFamiliesAndTheClientReachesThem() {
     Service v6 = lab.createService("dual", "v6", b -> b.editSpec().withIpFamilyPolicy("SingleStack")
         .withIpFamilies("IPv6").endSpec());
+    awaitAnnounced(List.of(v6)); // one new VIP at a time (see ServicesBurstPlacementPrivilegedIT)
     Service both = lab.createService("dual", "both", b -> b.editSpec().withIpFamilyPolicy("RequireDualStack")
         .withIpFamilies("IPv4", "IPv6").endSpec());
     awaitAnnounced(List.of(v6, both));
@@ -162,8 +163,8 @@ class ServicesSpreadPrivilegedIT {
   @Test
   @Order(6)
   void givenExhaustedPool_whenAnotherServiceAsks_thenAllocationFailedEventAndNoPartialState() {
-    Service t1 = lab.createService("tiny", "t1");
-    Service t2 = lab.createService("tiny", "t2");
+    Service t1 = lab.createAllocated("tiny", "t1");
+    Service t2 = lab.createAllocated("tiny", "t2");
     awaitAnnounced(List.of(t1, t2));
     lab.createService("tiny", "t3");
 
@@ -189,18 +190,21 @@ class ServicesSpreadPrivilegedIT {
       cm.getData().put("range-broken", "10.99.0.170-10.99.0.16x");
       return cm;
     });
-    Service bad = lab.createService("bad", "mixed");
+    // One new VIP at a time (see ServicesBurstPlacementPrivilegedIT); the refused ones add none.
+    Service bad = lab.createAllocated("bad", "mixed");
     lab.createService("broken", "none");
     lab.createService("team-b", "typo", b -> b.editMetadata()
         .addToAnnotations(ServicesLab.LB_IPS, "10.99.0.999").endMetadata());
     Service outside = lab.createService("team-b", "outside", b -> b.editMetadata()
         .addToAnnotations(ServicesLab.LB_IPS, "10.99.0.200").endMetadata());
+    awaitAnnounced(List.of(outside));
     Service first = lab.createService("team-b", "claim-1", b -> b.editMetadata()
         .addToAnnotations(ServicesLab.LB_IPS, "10.99.0.201").endMetadata());
+    awaitAnnounced(List.of(first));
     lab.createService("team-b", "claim-2", b -> b.editMetadata()
         .addToAnnotations(ServicesLab.LB_IPS, "10.99.0.201").endMetadata()
         .editSpec().editFirstPort().withPort(443).endPort().endSpec());
-    Service fresh = lab.createService("team-b", "fresh");
+    Service fresh = lab.createAllocated("team-b", "fresh");
 
     await().atMost(SETTLE).untilAsserted(() -> {
       assertThat(hasEvent("bad", "mixed", "PoolConfigProblem", "10.99.0.300/30"))
@@ -261,18 +265,9 @@ class ServicesSpreadPrivilegedIT {
   // ---- helpers ----
 
   private void awaitAnnounced(List<Service> services) {
-    List<List<String>> last = new ArrayList<>();
-    try {
-      await().atMost(SETTLE).pollInterval(Duration.ofMillis(500)).until(() -> {
-        List<String> problems = lab.announcementProblems(services);
-        last.clear();
-        last.add(problems);
-        return problems.isEmpty();
-      });
-    } catch (org.awaitility.core.ConditionTimeoutException e) {
-      throw new AssertionError("not announced as expected within " + SETTLE.toSeconds() + " s: " + last, e);
-    }
+    lab.awaitAnnounced(services, SETTLE);
   }
+
 
   private boolean hasEvent(String ns, String name, String reason, String mentions) {
     List<Event> events = lab.events(ns, name);
