@@ -67,7 +67,8 @@ final class ServicesLab implements AutoCloseable {
 
   /**
    * Builds the lab, creates Ready Nodes node1..node3 and the pool ConfigMap, starts the managers and waits for their
-   * /readyz; logs go to {@code target/services-it/<lab id>/}. {@code environment} is merged over the Services-only manifest environment (e.g. {@code svc_election}).
+   * /readyz; logs go to {@code target/services-it/<lab id>/}. {@code environment} is merged over the Services-only
+   * manifest environment (e.g. {@code svc_election}).
    */
   static ServicesLab start(String tag, Map<String, String> environment, Map<String, String> pools) {
     Path jar = Path.of(System.getProperty("kubevip.jar", "../app/target/kubevip.jar")).toAbsolutePath().normalize();
@@ -180,6 +181,27 @@ final class ServicesLab implements AutoCloseable {
 
   Service createService(String namespace, String name) {
     return createService(namespace, name, UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #createService(String, String)} that rides out a stalled API: the mock server's event loop can block for
+   * many seconds when a watcher with a long event backlog disconnects (its {@code WatchEventsListener.onClosed} waits
+   * for the backlog), so a request that timed out is retried; a 409 means the lost attempt did create it.
+   */
+  Service createServiceRetrying(String namespace, String name) {
+    io.fabric8.kubernetes.client.KubernetesClientException last = null;
+    for (int attempt = 0; attempt < 6; attempt++) {
+      try {
+        return createService(namespace, name);
+      } catch (io.fabric8.kubernetes.client.KubernetesClientException e) {
+        if (e.getCode() == 409) {
+          return service(namespace, name).orElseThrow(() -> e);
+        }
+        last = e;
+        log("create " + namespace + "/" + name + " failed (" + e.getMessage() + "), retrying");
+      }
+    }
+    throw last;
   }
 
   /**
