@@ -23,21 +23,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Three Services-only managers ({@code svc_enable=true}, no control-plane VIP) in one lab, with the Nodes and the
- * {@code kube-system/kubevip} pool ConfigMap the mock API cannot make itself, plus what the Services end-to-end tests
- * look at from outside the processes: the addresses on each node's eth0 ({@code ip -j addr}), the client's
- * neighbour entries after a ping ({@code ip -j neigh}), the Services' annotations, Events and Leases. The test JVM
- * only talks to the API through {@link ApiServerProcess#client()} (loopback); every packet to a lab address is sent
- * from the client namespace.
+ * {@code kube-system/kubevip} pool ConfigMap the mock API cannot make itself, and what the Services end-to-end tests
+ * read back: the Services' annotations, Events and Leases, and (with {@link LanView}) whether each VIP is answered by
+ * exactly the node named in its {@code kube-vip.io/vipHost}. The test JVM only talks to the API through
+ * {@link ApiServerProcess#client()} (loopback).
  */
 final class ServicesLab implements AutoCloseable {
   static final String LB_IPS = "kube-vip.io/loadbalancerIPs";
@@ -47,15 +42,13 @@ final class ServicesLab implements AutoCloseable {
   static final Duration RENEW = Duration.ofSeconds(2);
   static final Duration RETRY = Duration.ofSeconds(1);
   private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String tag;
   private final Map<String, ManagerProcess> managers = new ConcurrentHashMap<>();
   private final Map<String, Integer> starts = new ConcurrentHashMap<>();
-  private final Map<String, String> macs = new ConcurrentHashMap<>();
-  private final Set<String> offLan = ConcurrentHashMap.newKeySet();
   private final Thread hook = new Thread(this::close, "services-lab-teardown");
   private LabTopology topology;
+  private LanView lan;
   private ApiServerProcess api;
   private ManagerProcess.Config config;
   private Path work;
@@ -90,6 +83,7 @@ final class ServicesLab implements AutoCloseable {
       topology = planned;
     }
     topology.create();
+    lan = new LanView(topology);
     work = workDir.resolve(topology.prefix().replace("-", ""));
     try {
       Files.createDirectories(work);
@@ -126,6 +120,11 @@ final class ServicesLab implements AutoCloseable {
     return topology;
   }
 
+  /** What the data LAN shows: addresses on the nodes, the client's neighbour entries. */
+  LanView lan() {
+    return lan;
+  }
+
   KubernetesClient client() {
     return api.client();
   }
@@ -152,6 +151,16 @@ final class ServicesLab implements AutoCloseable {
   /** SIGKILL of the manager only: whatever it added stays on the node. */
   void kill(String node) {
     managers.get(node).kill();
+  }
+
+  /** SIGSTOP: the manager stops dead (a long GC pause, a stalled VM) with every connection left open. */
+  void freeze(String node) {
+    Exec.run("kill", "-STOP", String.valueOf(managers.get(node).pid())).requireSuccess();
+  }
+
+  /** SIGCONT after {@link #freeze}: it carries on where it stopped, timers overdue. */
+  void thaw(String node) {
+    Exec.run("kill", "-CONT", String.valueOf(managers.get(node).pid())).requireSuccess();
   }
 
   /** SIGTERM, waiting for the exit; returns the exit code. */
@@ -279,98 +288,13 @@ final class ServicesLab implements AutoCloseable {
             .isAfter(java.time.Instant.now())).isPresent();
   }
 
-  // ---- what the network shows ----
-
-  /** Addresses on the node's eth0 other than its own and link-local ones: the Service VIPs it holds. */
-  Set<String> vipsOn(String node) {
-    JsonNode links = json(topology.ip(node, "-j", "addr", "show", "dev", "eth0").stdout());
-    Set<String> out = new TreeSet<>();
-    for (JsonNode link : links) {
-      for (JsonNode a : link.path("addr_info")) {
-        String local = a.path("local").asText("");
-        if (!local.isEmpty() && !local.equals(topology.dataV4(node)) && !local.equals(topology.dataV6(node))
-            && !local.startsWith("fe80:")) {
-          out.add(local);
-        }
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Sets the node's eth0 down, as a dead machine's: what is left on it no longer counts in {@link #holders()} (nobody
-   * on the LAN can reach it), though {@link #vipsOn} still shows it.
-   */
-  void takeOffLan(String node) {
-    offLan.add(node);
-    topology.ip(node, "link", "set", "eth0", "down");
-  }
-
-  /** Undoes {@link #takeOffLan}. */
-  void bringBackOnLan(String node) {
-    topology.ip(node, "link", "set", "eth0", "up");
-    offLan.remove(node);
-  }
-
-  /** address → nodes on the LAN holding it on eth0. */
-  Map<String, Set<String>> holders() {
-    Map<String, Set<String>> out = new TreeMap<>();
-    for (String node : nodes()) {
-      if (offLan.contains(node)) {
-        continue;
-      }
-      for (String a : vipsOn(node)) {
-        out.computeIfAbsent(a, k -> new TreeSet<>()).add(node);
-      }
-    }
-    return out;
-  }
-
-  String mac(String node) {
-    return macs.computeIfAbsent(node, topology::mac);
-  }
-
-  /**
-   * Pings each address once from the client namespace, then returns the client's neighbour entries for them
-   * (address → MAC), leaving out incomplete and failed ones.
-   */
-  Map<String, String> clientNeighbours(List<String> addresses) {
-    if (addresses.isEmpty()) {
-      return Map.of();
-    }
-    StringBuilder script = new StringBuilder();
-    for (String a : addresses) {
-      script.append("ping -q -c 1 -W 1 ").append(a).append(" >/dev/null 2>&1; ");
-    }
-    topology.exec(LabTopology.CLIENT, "sh", "-c", script.toString());
-    Map<String, String> out = new TreeMap<>();
-    for (String family : List.of("-4", "-6")) {
-      for (JsonNode n : json(topology.ip(LabTopology.CLIENT, family, "-j", "neigh", "show", "dev", "eth0").stdout())) {
-        String dst = n.path("dst").asText("");
-        String mac = n.path("lladdr").asText("");
-        List<String> states = new ArrayList<>();
-        n.path("state").forEach(s -> states.add(s.asText()));
-        if (addresses.contains(dst) && !mac.isEmpty() && !states.contains("FAILED")
-            && !states.contains("INCOMPLETE")) {
-          out.put(dst, mac);
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Whether the client gets a reply from {@code address} (ping, ICMP or ICMPv6 by the address's family). */
-  boolean clientReaches(String address) {
-    return topology.exec(LabTopology.CLIENT, "ping", "-q", "-c", "1", "-W", "1", address).ok();
-  }
-
   /**
    * Empty when every Service given is announced as expected: it has an address, a {@code vipHost}, exactly that
    * node holds each of its addresses, and the client reaches each through that node's MAC; otherwise what is not
    * (for Awaitility's messages and the final assertion).
    */
   List<String> announcementProblems(List<Service> services) {
-    Map<String, Set<String>> holders = holders();
+    Map<String, Set<String>> holders = lan.holders();
     Map<String, String> expected = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     for (Service listed : services) {
@@ -395,10 +319,10 @@ final class ServicesLab implements AutoCloseable {
     if (!problems.isEmpty()) {
       return problems;
     }
-    Map<String, String> seen = clientNeighbours(new ArrayList<>(expected.keySet()));
+    Map<String, String> seen = lan.clientNeighbours(new ArrayList<>(expected.keySet()));
     expected.forEach((a, host) -> {
-      if (!mac(host).equals(seen.get(a))) {
-        problems.add(a + ": client's entry " + seen.get(a) + ", expected " + host + " " + mac(host));
+      if (!lan.mac(host).equals(seen.get(a))) {
+        problems.add(a + ": client's entry " + seen.get(a) + ", expected " + host + " " + lan.mac(host));
       }
     });
     return problems;
@@ -417,10 +341,6 @@ final class ServicesLab implements AutoCloseable {
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new AssertionError("not announced as expected within " + timeout.toSeconds() + " s: " + last.get(0), e);
     }
-  }
-
-  private static JsonNode json(String text) {
-    return JSON.readTree(text.isBlank() ? "[]" : text);
   }
 
   @Override

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
@@ -103,8 +102,8 @@ class ServicesSpreadPrivilegedIT {
     assertThat(lab.vipHost("shared", "web")).as("one owner for the shared IP")
         .isEqualTo(lab.vipHost("shared", "dns"));
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-        .until(() -> lab.holders().getOrDefault("10.99.0.141", Set.of()).size() == 1);
-    lab.log("shared 10.99.0.141 on " + lab.holders().get("10.99.0.141"));
+        .until(() -> lab.lan().holders().getOrDefault("10.99.0.141", Set.of()).size() == 1);
+    lab.log("shared 10.99.0.141 on " + lab.lan().holders().get("10.99.0.141"));
   }
 
   @Test
@@ -133,7 +132,7 @@ class ServicesSpreadPrivilegedIT {
         .contains("node3");
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
         .until(() -> lab.vipHost("local", "split").filter("node3"::equals).isPresent()
-            && lab.holders().getOrDefault(lab.allocated("local", "split").get(0), Set.of()).equals(Set.of("node3")));
+            && lab.lan().holders().getOrDefault(lab.allocated("local", "split").get(0), Set.of()).equals(Set.of("node3")));
   }
 
   @Test
@@ -156,7 +155,7 @@ class ServicesSpreadPrivilegedIT {
     assertThat(two.stream().filter(a -> !a.contains(":")).toList()).singleElement()
         .matches(a -> inRange(a, "10.99.0.128", "10.99.0.143"), "in 10.99.0.128/28");
     for (String a : List.of(six.get(0), two.get(0), two.get(1))) {
-      assertThat(lab.clientReaches(a)).as("ping %s from the client", a).isTrue();
+      assertThat(lab.lan().clientReaches(a)).as("ping %s from the client", a).isTrue();
     }
   }
 
@@ -177,7 +176,7 @@ class ServicesSpreadPrivilegedIT {
               || t3.getStatus().getLoadBalancer().getIngress() == null
               || t3.getStatus().getLoadBalancer().getIngress().isEmpty());
     });
-    assertThat(lab.holders().keySet()).as("no node holds an address no Service was given")
+    assertThat(lab.lan().holders().keySet()).as("no node holds an address no Service was given")
         .isSubsetOf(allAllocated());
   }
 
@@ -229,7 +228,7 @@ class ServicesSpreadPrivilegedIT {
     awaitAnnounced(List.of(bad, outside, first, fresh));
     assertThat(lab.allocated("broken", "none")).isEmpty();
     assertThat(lab.vipHost("team-b", "claim-2")).as("the refused claim is not announced").isEmpty();
-    assertThat(lab.holders().keySet()).as("no invalid address on any node").doesNotContain("10.99.0.999");
+    assertThat(lab.lan().holders().keySet()).as("no invalid address on any node").doesNotContain("10.99.0.999");
     assertThat(addressesOf(thirty)).as("the 30 Services keep their addresses").isEqualTo(before);
     awaitAnnounced(thirty);
   }
@@ -253,11 +252,11 @@ class ServicesSpreadPrivilegedIT {
     String ns = victim.getMetadata().getNamespace();
     String name = victim.getMetadata().getName();
     String address = lab.allocated(ns, name).get(0);
-    assertThat(lab.holders()).containsKey(address);
+    assertThat(lab.lan().holders()).containsKey(address);
     lab.client().services().inNamespace(ns).withName(name).delete();
-    await().atMost(SETTLE).until(() -> !lab.holders().containsKey(address));
+    await().atMost(SETTLE).until(() -> !lab.lan().holders().containsKey(address));
     await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
-        .until(() -> !lab.holders().containsKey(address));
+        .until(() -> !lab.lan().holders().containsKey(address));
     lab.log("deleted " + ns + "/" + name + ": " + address + " gone from every node");
     awaitAnnounced(thirty);
   }
@@ -303,9 +302,5 @@ class ServicesSpreadPrivilegedIT {
     } catch (java.net.UnknownHostException e) {
       return false;
     }
-  }
-
-  static String perNode(Map<String, Set<String>> holders) {
-    return holders.entrySet().stream().map(e -> e.getKey() + "@" + e.getValue()).collect(Collectors.joining(" "));
   }
 }
