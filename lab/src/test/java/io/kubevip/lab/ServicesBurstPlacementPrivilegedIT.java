@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
  * 30 Services created at once in distributed mode ({@code svc_election=true}, three real managers): each must end up
  * announced by one node. Today some are announced by nobody, for good: while a unit has no {@code vipHost} yet,
  * {@code ServicesController.place} keeps it sticky to the owner <em>this node</em> computed last
- * ({@code lastOwners}); nodes that saw the allocations arrive in different steps computed different owners under the
- * load bound, and for some VIPs each node keeps pointing at another, so none announces and no {@code vipHost} is ever
- * written to break the tie (seen in the lab: {@code team-a/a-0} and {@code a-4} unannounced for over 3 minutes).
+ * ({@code lastOwners}); nodes that saw the allocations arrive in different steps (or the liveness Leases at different
+ * times) computed different owners, and for some VIPs each node keeps pointing at another, so none announces and no
+ * {@code vipHost} is ever written to break the tie (seen in the lab: {@code team-a/a-0} and {@code a-4} unannounced
+ * for over 3 minutes). The same divergence the other way round has two nodes announce a new VIP at once.
  */
 class ServicesBurstPlacementPrivilegedIT {
   @Test

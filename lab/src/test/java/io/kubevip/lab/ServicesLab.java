@@ -109,7 +109,12 @@ final class ServicesLab implements AutoCloseable {
     for (ManagerProcess m : managers.values()) {
       m.awaitReady(topology, START_TIMEOUT);
     }
-    log("managers ready");
+    // Every node must have seen every other one live before the first Service: a node that places a VIP while its
+    // picture of the live nodes differs keeps that choice (see ServicesBurstPlacementPrivilegedIT), and the VIP can
+    // stay unannounced. Leases valid for two retry periods in a row have reached every node's informer.
+    org.awaitility.Awaitility.await().during(RETRY.multipliedBy(2)).atMost(START_TIMEOUT)
+        .pollInterval(Duration.ofMillis(200)).until(() -> topology.nodes().stream().allMatch(this::livenessValid));
+    log("managers ready, every liveness Lease valid");
   }
 
   void log(String line) {
@@ -214,13 +219,14 @@ final class ServicesLab implements AutoCloseable {
   }
 
   /**
-   * Creates a plain LoadBalancer Service and waits until it has an address, so every node sees the Services grow one
-   * at a time (see {@code ServicesBurstPlacementPrivilegedIT} for what a burst does to placement today).
+   * Creates a plain LoadBalancer Service and waits until it has an address and a {@code vipHost}, so the nodes see one
+   * unrecorded VIP at a time (see {@code ServicesBurstPlacementPrivilegedIT} for what more does to placement today).
    */
-  Service createAllocated(String namespace, String name) {
+  Service createAnnounced(String namespace, String name) {
     Service s = createService(namespace, name);
     org.awaitility.Awaitility.await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
-        .until(() -> !allocated(namespace, name).isEmpty());
+        .until(() -> service(namespace, name).filter(x -> !allocated(x).isEmpty())
+            .map(x -> annotation(x, VIP_HOST)).filter(h -> !h.isBlank()).isPresent());
     return s;
   }
 

@@ -45,7 +45,7 @@ class ServicesNodeLossPrivilegedIT {
     lab = ServicesLab.start("nodeloss", Map.of("svc_election", "true"),
         Map.of("range-global", "10.99.0.64-10.99.0.95"));
     for (int i = 0; i < 12; i++) {
-      services.add(lab.createAllocated("apps", "s-" + i));
+      services.add(lab.createAnnounced("apps", "s-" + i));
     }
   }
 

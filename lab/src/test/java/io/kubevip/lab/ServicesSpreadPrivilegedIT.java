@@ -66,8 +66,8 @@ class ServicesSpreadPrivilegedIT {
   @Order(1)
   void givenNamespaceAndGlobalPools_when30ServicesAreCreated_thenEachGetsAnAddressFromItsPoolAnsweredByItsVipHost() {
     for (int i = 0; i < 15; i++) {
-      thirty.add(lab.createAllocated("team-a", "a-" + i));
-      thirty.add(lab.createAllocated("team-b", "b-" + i));
+      thirty.add(lab.createAnnounced("team-a", "a-" + i));
+      thirty.add(lab.createAnnounced("team-b", "b-" + i));
     }
     awaitAnnounced(thirty);
 
@@ -162,8 +162,8 @@ class ServicesSpreadPrivilegedIT {
   @Test
   @Order(6)
   void givenExhaustedPool_whenAnotherServiceAsks_thenAllocationFailedEventAndNoPartialState() {
-    Service t1 = lab.createAllocated("tiny", "t1");
-    Service t2 = lab.createAllocated("tiny", "t2");
+    Service t1 = lab.createAnnounced("tiny", "t1");
+    Service t2 = lab.createAnnounced("tiny", "t2");
     awaitAnnounced(List.of(t1, t2));
     lab.createService("tiny", "t3");
 
@@ -190,7 +190,7 @@ class ServicesSpreadPrivilegedIT {
       return cm;
     });
     // One new VIP at a time (see ServicesBurstPlacementPrivilegedIT); the refused ones add none.
-    Service bad = lab.createAllocated("bad", "mixed");
+    Service bad = lab.createAnnounced("bad", "mixed");
     lab.createService("broken", "none");
     lab.createService("team-b", "typo", b -> b.editMetadata()
         .addToAnnotations(ServicesLab.LB_IPS, "10.99.0.999").endMetadata());
@@ -203,7 +203,7 @@ class ServicesSpreadPrivilegedIT {
     lab.createService("team-b", "claim-2", b -> b.editMetadata()
         .addToAnnotations(ServicesLab.LB_IPS, "10.99.0.201").endMetadata()
         .editSpec().editFirstPort().withPort(443).endPort().endSpec());
-    Service fresh = lab.createAllocated("team-b", "fresh");
+    Service fresh = lab.createAnnounced("team-b", "fresh");
 
     await().atMost(SETTLE).untilAsserted(() -> {
       assertThat(hasEvent("bad", "mixed", "PoolConfigProblem", "10.99.0.300/30"))
