@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -235,7 +234,6 @@ class ServicesSpreadPrivilegedIT {
 
   @Test
   @Order(8)
-  @Disabled("needs svcfeat: unknown-class/bad-input Events")
   void givenServiceWithAnotherKubevipClass_whenCreated_thenAnEventNamesTheUnknownClass() {
     lab.createService("team-b", "classy", b -> b.editSpec().withLoadBalancerClass("kube-vip.io/no-such-class")
         .endSpec());

@@ -81,7 +81,7 @@ public final class ServicesController {
   private final ServiceInterfaces interfaces;
   private final Set<InterfaceName> knownIfaces = new TreeSet<>();
   /** How long a vipHost write is trusted to show up in the watch before it is written again. */
-  static final Duration WRITE_ECHO_TIMEOUT = Duration.ofSeconds(30);
+  static final Duration WRITE_ECHO_TIMEOUT = Duration.ofSeconds(5);
 
   private record Written(Optional<NodeId> host, Instant at) {}
 
