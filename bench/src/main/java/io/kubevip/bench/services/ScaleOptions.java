@@ -3,15 +3,21 @@ package io.kubevip.bench.services;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Command-line choices of the Services-at-scale bench. The pool must stay inside the lab's 10.99.0.0/16 and off the
  * data LAN's own 10.99.0.0/24, so every address the nodes add belongs to the lab and to nothing else.
  */
-record ScaleOptions(int count, double rate, boolean serviceElection, Duration window, Duration lease, Duration renew,
-    Duration retry, String pool, Path kubevipJar, Path workDir, Path namespacesFile) {
+record ScaleOptions(int count, double rate, boolean serviceElection, Duration window, Duration timeout, Duration lease,
+    Duration renew,
+    Duration retry, String pool, List<String> extraJvmOptions, Map<String, String> extraEnvironment, Path kubevipJar,
+    Path workDir, Path namespacesFile) {
   static final String USAGE = "usage: services-scale.sh N [--rate PER_SECOND] [--svc-election true|false]"
-      + " [--window SECONDS] [--timings lease,renew,retry (ms)] [--pool CIDR inside 10.99.0.0/16]";
+      + " [--window SECONDS] [--timeout SECONDS (to wait for all announced)] [--timings lease,renew,retry (ms)] [--pool CIDR inside 10.99.0.0/16]"
+      + " [--extra-jvm-options 'OPTS' (after the manifests' options)] [--extra-env K=V,... (the managers' environment)]";
 
   /** Creating as fast as one client thread can: no pacing. */
   boolean unpaced() {
@@ -24,11 +30,14 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
     double rate = 0;
     boolean election = false;
     Duration window = Duration.ofSeconds(30);
+    Duration timeout = null;
     Duration[] timings = timings("15000,10000,2000");
     String pool = "10.99.64.0/18";
     Path jar = Path.of("app/target/kubevip.jar");
     Path work = Path.of("/tmp/kubevip-svcbench");
     Path nsFile = null;
+    List<String> extra = List.of();
+    Map<String, String> env = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
       if (!a.startsWith("--")) {
@@ -51,8 +60,11 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
         case "--rate" -> rate = rate(value);
         case "--svc-election" -> election = bool(key, value);
         case "--window" -> window = Duration.ofSeconds(positive(key, value));
+        case "--timeout" -> timeout = Duration.ofSeconds(positive(key, value));
         case "--timings" -> timings = timings(value);
         case "--pool" -> pool = pool(value);
+        case "--extra-env" -> env = environment(value);
+        case "--extra-jvm-options" -> extra = value.isBlank() ? List.of() : List.of(value.strip().split("\\s+"));
         case "--kubevip-jar" -> jar = Path.of(value);
         case "--work-dir" -> work = Path.of(value);
         case "--namespaces-file" -> nsFile = Path.of(value);
@@ -71,8 +83,23 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
       throw new IllegalArgumentException("--kubevip-jar " + jar + " not found; build it with "
           + "./mvnw -B -q -DskipTests -pl app -am package");
     }
-    return new ScaleOptions(count, rate, election, window, timings[0], timings[1], timings[2], pool, jar, work,
-        nsFile);
+    if (timeout == null) {
+      timeout = Duration.ofSeconds(120).plusMillis(100L * count);
+    }
+    return new ScaleOptions(count, rate, election, window, timeout, timings[0], timings[1], timings[2], pool, extra, env,
+        jar, work, nsFile);
+  }
+
+  private static Map<String, String> environment(String value) {
+    Map<String, String> env = new LinkedHashMap<>();
+    for (String kv : value.split(",")) {
+      int eq = kv.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("--extra-env expects NAME=value[,NAME=value...], was '" + value + "'");
+      }
+      env.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+    }
+    return env;
   }
 
   private static double rate(String value) {

@@ -49,6 +49,13 @@ final class ServicesLab implements AutoCloseable {
     return opts;
   }
 
+  /** What the managers run with: the manifests' options, then the experiment's extras. */
+  static List<String> jvmOptions(ScaleOptions o) {
+    List<String> opts = manifestJvmOptions();
+    opts.addAll(o.extraJvmOptions());
+    return opts;
+  }
+
   void createClusterObjects(String pool) {
     for (String node : topology.nodes()) {
       client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata()
@@ -63,8 +70,9 @@ final class ServicesLab implements AutoCloseable {
   void startManagers(ScaleOptions o, Path kubeconfig, Path work) {
     Map<String, String> env = new HashMap<>(Map.of("cp_enable", "", "address", "", "svc_enable", "true"));
     env.put("svc_election", String.valueOf(o.serviceElection()));
+    env.putAll(o.extraEnvironment());
     ManagerProcess.Config config = new ManagerProcess.Config(o.kubevipJar(), "10.99.0.50", kubeconfig, o.lease(),
-        o.renew(), o.retry(), manifestJvmOptions()).withEnvironment(env);
+        o.renew(), o.retry(), jvmOptions(o)).withEnvironment(env);
     for (String node : topology.nodes()) {
       managers.put(node, ManagerProcess.start(topology, node, config, work, 1));
     }

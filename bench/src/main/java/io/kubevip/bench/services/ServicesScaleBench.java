@@ -84,7 +84,7 @@ public final class ServicesScaleBench {
     lab.createClusterObjects(options.pool());
     monitor = new AddressMonitor(topology, new Pool4(options.pool()));
     watch = new ServiceWatch(api.client(), ServicesLab.SERVICE_NAMESPACE);
-    progress("starting 3 Services-only managers, JVM options " + ServicesLab.manifestJvmOptions());
+    progress("starting 3 Services-only managers, JVM options " + ServicesLab.jvmOptions(options));
     lab.startManagers(options, api.kubeconfig(), work);
 
     // Warm-up: one Service end to end, so the lease is held, the allocator has settled and the code paths are loaded.
@@ -120,7 +120,7 @@ public final class ServicesScaleBench {
     }
     double createSeconds = (System.nanoTime() - burstStart) / 1e9;
     progress(String.format("created %d Services in %.1f s (%.0f/s)", n, createSeconds, n / createSeconds));
-    Duration timeout = Duration.ofSeconds(120).plusMillis(20L * n);
+    Duration timeout = options.timeout();
     boolean allAnnounced = await("all announced", timeout, () -> monitor.distinct() >= n + 1);
     long announcedAt = System.nanoTime();
     progress("announced " + (monitor.distinct() - 1) + "/" + n + " after " + (announcedAt - burstStart) / 1_000_000
@@ -218,7 +218,8 @@ public final class ServicesScaleBench {
           .append(steadyEnd.get(node).minus(steadyStart.get(node)).toJson()).append(",\"since_start\":")
           .append(steadyEnd.get(node).toJson()).append('}');
     }
-    b.append("},\"memory\":{\"jvm_options\":").append(Json.str(String.join(" ", ServicesLab.manifestJvmOptions())));
+    b.append("},\"memory\":{\"jvm_options\":").append(Json.str(String.join(" ", ServicesLab.jvmOptions(options)))
+        + ",\"extra_env\":" + Json.str(options.extraEnvironment().toString()));
     for (String node : topology.nodes()) {
       NodeMemory a = memBurst.get(node);
       NodeMemory e = memEnd.get(node);
