@@ -120,14 +120,16 @@ public final class ServicesScaleBench {
     }
     double createSeconds = (System.nanoTime() - burstStart) / 1e9;
     progress(String.format("created %d Services in %.1f s (%.0f/s)", n, createSeconds, n / createSeconds));
-    Duration timeout = options.timeout();
+    // One deadline, counted from the first POST, for both waits below.
+    Duration timeout = options.timeout().minusNanos(System.nanoTime() - burstStart);
     boolean allAnnounced = await("all announced", timeout, () -> monitor.distinct() >= n + 1);
     long announcedAt = System.nanoTime();
     progress("announced " + (monitor.distinct() - 1) + "/" + n + " after " + (announcedAt - burstStart) / 1_000_000
         + " ms from the first POST");
     Map<String, ReconcileHistogram> afterBurst = scrape();
     Map<String, NodeMemory> memBurst = memory();
-    boolean allRecorded = await("all recorded (vipHost)", timeout, () -> watch.recordedCount() >= n + 1);
+    boolean allRecorded = await("all recorded (vipHost)", options.timeout().minusNanos(System.nanoTime() - burstStart),
+        () -> watch.recordedCount() >= n + 1);
     SortedMap<String, Long> writesBurst = minus(api.writesByResource(), writesBefore);
     progress("recorded " + (watch.recordedCount() - 1) + "/" + n + "; API writes for the burst " + writesBurst);
 
