@@ -12,12 +12,12 @@ import java.util.Map;
  * data LAN's own 10.99.0.0/24, so every address the nodes add belongs to the lab and to nothing else.
  */
 record ScaleOptions(int count, double rate, boolean serviceElection, Duration window, Duration timeout, Duration lease,
-    Duration renew,
-    Duration retry, String pool, List<String> extraJvmOptions, Map<String, String> extraEnvironment, Path kubevipJar,
-    Path workDir, Path namespacesFile) {
+    Duration renew, Duration retry, String pool, List<String> extraJvmOptions, Map<String, String> extraEnvironment,
+    Path kubevipJar, Path workDir, Path namespacesFile) {
   static final String USAGE = "usage: services-scale.sh N [--rate PER_SECOND] [--svc-election true|false]"
-      + " [--window SECONDS] [--timeout SECONDS (to wait for all announced)] [--timings lease,renew,retry (ms)] [--pool CIDR inside 10.99.0.0/16]"
-      + " [--extra-jvm-options 'OPTS' (after the manifests' options)] [--extra-env K=V,... (the managers' environment)]";
+      + " [--window SECONDS] [--timeout SECONDS (to wait for all announced)] [--timings lease,renew,retry (ms)]"
+      + " [--pool CIDR inside 10.99.0.0/16] [--extra-jvm-options 'OPTS' (after the manifests' options)]"
+      + " [--extra-env K=V,... (the managers' environment)]";
 
   /** Creating as fast as one client thread can: no pacing. */
   boolean unpaced() {
@@ -86,8 +86,8 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
     if (timeout == null) {
       timeout = Duration.ofSeconds(120).plusMillis(100L * count);
     }
-    return new ScaleOptions(count, rate, election, window, timeout, timings[0], timings[1], timings[2], pool, extra, env,
-        jar, work, nsFile);
+    return new ScaleOptions(count, rate, election, window, timeout, timings[0], timings[1], timings[2], pool, extra,
+        env, jar, work, nsFile);
   }
 
   private static Map<String, String> environment(String value) {
