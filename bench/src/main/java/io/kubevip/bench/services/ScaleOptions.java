@@ -11,13 +11,13 @@ import java.util.Map;
  * Command-line choices of the Services-at-scale bench. The pool must stay inside the lab's 10.99.0.0/16 and off the
  * data LAN's own 10.99.0.0/24, so every address the nodes add belongs to the lab and to nothing else.
  */
-record ScaleOptions(int count, double rate, boolean serviceElection, Duration window, Duration timeout, Duration lease,
-    Duration renew, Duration retry, String pool, List<String> extraJvmOptions, Map<String, String> extraEnvironment,
+record ScaleOptions(int count, double rate, boolean precreate, boolean serviceElection, Duration window,
+    Duration timeout, Duration lease, Duration renew, Duration retry, String pool, List<String> extraJvmOptions, Map<String, String> extraEnvironment,
     Path kubevipJar, Path workDir, Path namespacesFile) {
   static final String USAGE = "usage: services-scale.sh N [--rate PER_SECOND] [--svc-election true|false]"
       + " [--window SECONDS] [--timeout SECONDS (to wait for all announced)] [--timings lease,renew,retry (ms)]"
       + " [--pool CIDR inside 10.99.0.0/16] [--extra-jvm-options 'OPTS' (after the manifests' options)]"
-      + " [--extra-env K=V,... (the managers' environment)]";
+      + " [--extra-env K=V,... (the managers' environment)] [--precreate (Services before managers; memory only)]";
 
   /** Creating as fast as one client thread can: no pacing. */
   boolean unpaced() {
@@ -29,6 +29,7 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
     Integer count = null;
     double rate = 0;
     boolean election = false;
+    boolean precreate = false;
     Duration window = Duration.ofSeconds(30);
     Duration timeout = null;
     Duration[] timings = timings("15000,10000,2000");
@@ -40,6 +41,10 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
     Map<String, String> env = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
+      if (a.equals("--precreate")) {
+        precreate = true;
+        continue;
+      }
       if (!a.startsWith("--")) {
         if (count != null) {
           throw new IllegalArgumentException("N given twice: '" + count + "' and '" + a + "'");
@@ -86,8 +91,8 @@ record ScaleOptions(int count, double rate, boolean serviceElection, Duration wi
     if (timeout == null) {
       timeout = Duration.ofSeconds(120).plusMillis(100L * count);
     }
-    return new ScaleOptions(count, rate, election, window, timeout, timings[0], timings[1], timings[2], pool, extra,
-        env, jar, work, nsFile);
+    return new ScaleOptions(count, rate, precreate, election, window, timeout, timings[0], timings[1], timings[2], pool,
+        extra, env, jar, work, nsFile);
   }
 
   private static Map<String, String> environment(String value) {

@@ -84,54 +84,56 @@ public final class ServicesScaleBench {
     lab.createClusterObjects(options.pool());
     monitor = new AddressMonitor(topology, new Pool4(options.pool()));
     watch = new ServiceWatch(api.client(), ServicesLab.SERVICE_NAMESPACE);
-    progress("starting 3 Services-only managers, JVM options " + ServicesLab.jvmOptions(options));
-    lab.startManagers(options, api.kubeconfig(), work);
-
-    // Warm-up: one Service end to end, so the lease is held, the allocator has settled and the code paths are loaded.
-    lab.createService("warmup");
-    await("warm-up Service announced", Duration.ofSeconds(120), () -> monitor.distinct() >= 1);
-    String holder = lab.servicesLeaseHolder().orElse("none");
-    progress("warm-up announced; " + ServicesLab.SERVICES_LEASE + " held by " + holder);
-    await("warm-up Service recorded", Duration.ofSeconds(30), () -> watch.recordedAt("warmup") != null);
-
-    Map<String, ReconcileHistogram> before = scrape();
-    SortedMap<String, Long> writesBefore = api.writesByResource();
     int n = options.count();
     List<String> names = new ArrayList<>(n);
     long[] postStart = new long[n];
     long[] postReturned = new long[n];
-    long burstStart = System.nanoTime();
-    for (int i = 0; i < n; i++) {
-      if (!options.unpaced()) {
-        long due = burstStart + (long) (i * 1e9 / options.rate());
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          LockSupport.parkNanos(wait);
-        }
-      }
-      String name = String.format("svc-%05d", i);
-      names.add(name);
-      postStart[i] = Clock.nowMicros();
-      lab.createService(name);
-      postReturned[i] = Clock.nowMicros();
-      if ((i + 1) % Math.max(1, n / 10) == 0) {
-        progress("created " + (i + 1) + "/" + n + "; announced so far " + (monitor.distinct() - 1));
-      }
+    String holder;
+    Map<String, ReconcileHistogram> before;
+    SortedMap<String, Long> writesBefore;
+    long burstStart;
+    int warm;
+    if (options.precreate()) {
+      // Memory at scale when the burst itself is too much for the mock API: the Services exist before any manager.
+      warm = 0;
+      burstStart = System.nanoTime();
+      create(names, postStart, postReturned, burstStart);
+      progress("starting 3 Services-only managers, JVM options " + ServicesLab.jvmOptions(options));
+      before = Map.of();
+      writesBefore = api.writesByResource();
+      lab.startManagers(options, api.kubeconfig(), work);
+      await("a svc_leasename holder", Duration.ofSeconds(120), () -> lab.servicesLeaseHolder().isPresent());
+      holder = lab.servicesLeaseHolder().orElse("none");
+      progress("managers ready; " + ServicesLab.SERVICES_LEASE + " held by " + holder);
+    } else {
+      progress("starting 3 Services-only managers, JVM options " + ServicesLab.jvmOptions(options));
+      lab.startManagers(options, api.kubeconfig(), work);
+      // Warm-up: one Service end to end, so the lease is held, the allocator has settled and the code is loaded.
+      warm = 1;
+      lab.createService("warmup");
+      await("warm-up Service announced", Duration.ofSeconds(120), () -> monitor.distinct() >= 1);
+      holder = lab.servicesLeaseHolder().orElse("none");
+      progress("warm-up announced; " + ServicesLab.SERVICES_LEASE + " held by " + holder);
+      await("warm-up Service recorded", Duration.ofSeconds(30), () -> watch.recordedAt("warmup") != null);
+      before = scrape();
+      writesBefore = api.writesByResource();
+      burstStart = System.nanoTime();
+      create(names, postStart, postReturned, burstStart);
     }
     double createSeconds = (System.nanoTime() - burstStart) / 1e9;
     progress(String.format("created %d Services in %.1f s (%.0f/s)", n, createSeconds, n / createSeconds));
     // One deadline, counted from the first POST, for both waits below.
     Duration timeout = options.timeout().minusNanos(System.nanoTime() - burstStart);
-    boolean allAnnounced = await("all announced", timeout, () -> monitor.distinct() >= n + 1);
+    boolean allAnnounced = await("all announced", timeout, () -> monitor.distinct() >= n + warm);
     long announcedAt = System.nanoTime();
-    progress("announced " + (monitor.distinct() - 1) + "/" + n + " after " + (announcedAt - burstStart) / 1_000_000
+    progress("announced " + (monitor.distinct() - warm) + "/" + n + " after " + (announcedAt - burstStart) / 1_000_000
         + " ms from the first POST");
     Map<String, ReconcileHistogram> afterBurst = scrape();
     Map<String, NodeMemory> memBurst = memory();
     boolean allRecorded = await("all recorded (vipHost)", options.timeout().minusNanos(System.nanoTime() - burstStart),
-        () -> watch.recordedCount() >= n + 1);
+        () -> watch.recordedCount() >= n + warm);
     SortedMap<String, Long> writesBurst = minus(api.writesByResource(), writesBefore);
-    progress("recorded " + (watch.recordedCount() - 1) + "/" + n + "; API writes for the burst " + writesBurst);
+    progress("recorded " + (watch.recordedCount() - warm) + "/" + n + "; API writes for the burst " + writesBurst);
 
     // Steady window: one retry period to let the last status writes drain, then count.
     pause(options.retry());
@@ -171,6 +173,9 @@ public final class ServicesScaleBench {
         continue;
       }
       announcers.merge(seen.node(), 1L, Long::sum);
+      if (options.precreate()) {
+        continue; // created before any manager ran: no create-to-announced figure
+      }
       fromReturn.add(seen.atMicros() - postReturned[i]);
       fromStart.add(seen.atMicros() - postStart[i]);
       Long alloc = watch.allocatedAt(name);
@@ -187,7 +192,7 @@ public final class ServicesScaleBench {
     progress("create -> announced " + Json.latency(fromReturn) + "; missing " + missing + "; load average " + loadEnd);
 
     StringBuilder b = new StringBuilder("{\"bench\":\"services-scale\"");
-    b.append(",\"n\":").append(n).append(",\"nodes\":3");
+    b.append(",\"n\":").append(n).append(",\"nodes\":3").append(",\"precreate\":").append(options.precreate());
     b.append(",\"rate\":").append(options.unpaced() ? "\"unpaced, one client thread\"" : Json.num(options.rate()));
     b.append(",\"create_rate_achieved_per_s\":").append(Json.num(n / createSeconds));
     b.append(",\"svc_election\":").append(options.serviceElection());
@@ -216,7 +221,8 @@ public final class ServicesScaleBench {
     int k = 0;
     for (String node : topology.nodes()) {
       b.append(k++ == 0 ? "" : ",").append(Json.str(node)).append(":{\"burst\":")
-          .append(afterBurst.get(node).minus(before.get(node)).toJson()).append(",\"steady\":")
+          .append(afterBurst.get(node).minus(before.getOrDefault(node, ReconcileHistogram.EMPTY)).toJson())
+          .append(",\"steady\":")
           .append(steadyEnd.get(node).minus(steadyStart.get(node)).toJson()).append(",\"since_start\":")
           .append(steadyEnd.get(node).toJson()).append('}');
     }
@@ -229,6 +235,27 @@ public final class ServicesScaleBench {
           .append(",\"end\":").append(e == null ? "null" : e.toJson()).append('}');
     }
     return b.append("}}").toString();
+  }
+
+  private void create(List<String> names, long[] postStart, long[] postReturned, long burstStart) {
+    int n = postStart.length;
+    for (int i = 0; i < n; i++) {
+      if (!options.unpaced()) {
+        long due = burstStart + (long) (i * 1e9 / options.rate());
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          LockSupport.parkNanos(wait);
+        }
+      }
+      String name = String.format("svc-%05d", i);
+      names.add(name);
+      postStart[i] = Clock.nowMicros();
+      lab.createService(name);
+      postReturned[i] = Clock.nowMicros();
+      if ((i + 1) % Math.max(1, n / 10) == 0) {
+        progress("created " + (i + 1) + "/" + n + "; announced so far " + monitor.distinct());
+      }
+    }
   }
 
   private Map<String, ReconcileHistogram> scrape() {
