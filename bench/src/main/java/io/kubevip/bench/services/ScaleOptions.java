@@ -12,8 +12,8 @@ import java.util.Map;
  * data LAN's own 10.99.0.0/24, so every address the nodes add belongs to the lab and to nothing else.
  */
 record ScaleOptions(int count, double rate, boolean precreate, boolean serviceElection, Duration window,
-    Duration timeout, Duration lease, Duration renew, Duration retry, String pool, List<String> extraJvmOptions, Map<String, String> extraEnvironment,
-    Path kubevipJar, Path workDir, Path namespacesFile) {
+    Duration timeout, Duration lease, Duration renew, Duration retry, String pool, List<String> extraJvmOptions,
+    Map<String, String> extraEnvironment, Path kubevipJar, Path workDir, Path namespacesFile) {
   static final String USAGE = "usage: services-scale.sh N [--rate PER_SECOND] [--svc-election true|false]"
       + " [--window SECONDS] [--timeout SECONDS (to wait for all announced)] [--timings lease,renew,retry (ms)]"
       + " [--pool CIDR inside 10.99.0.0/16] [--extra-jvm-options 'OPTS' (after the manifests' options)]"
