@@ -74,7 +74,11 @@ final class ServicesLab implements AutoCloseable {
     ManagerProcess.Config config = new ManagerProcess.Config(o.kubevipJar(), "10.99.0.50", kubeconfig, o.lease(),
         o.renew(), o.retry(), jvmOptions(o)).withEnvironment(env);
     for (String node : topology.nodes()) {
-      managers.put(node, ManagerProcess.start(topology, node, config, work, 1));
+      ManagerProcess m = ManagerProcess.start(topology, node, config, work, 1);
+      managers.put(node, m);
+      if (o.precreate()) {
+        m.awaitReady(topology, READY_TIMEOUT); // one initial LIST of N Services at a time: the mock API is slow at N
+      }
     }
     for (ManagerProcess m : managers.values()) {
       m.awaitReady(topology, READY_TIMEOUT);
