@@ -16,6 +16,7 @@
 #        [--pool CIDR]                   (inside 10.99.0.0/16, off 10.99.0.0/24; default 10.99.64.0/18)
 #        [--timeout SECONDS]             (for all announced and all recorded, from the first POST; 120 + N/10)
 #        [--extra-jvm-options "OPTS"] [--extra-env K=V,...]   (experiments: after the manifests' JVM options)
+#        [--precreate]                   (Services before the managers: memory and passes at N, no latencies)
 #   Without --rate, Services are created one after the other from one client thread, as fast as the API answers.
 # Env:   MVN_FLAGS (e.g. "-o" for an offline build), SKIP_BUILD=1, JAVA (default: java), JAVA_OPTS.
 # Output: progress on stderr, one JSON summary line on stdout.
