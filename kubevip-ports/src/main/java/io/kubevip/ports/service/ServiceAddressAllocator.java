@@ -55,7 +55,8 @@ public final class ServiceAddressAllocator {
   private final Map<ServiceRef, List<VipAddress>> pending = new HashMap<>();
   private final Map<ServiceRef, String> noticed = new HashMap<>();
   private Instant settledAt = Instant.MIN;
-  private boolean leading;
+  /** Volatile so {@link #leading()} (readiness, logs) answers while a pass holds the lock through its API writes. */
+  private volatile boolean leading;
 
   /**
    * @param enabled false for clusters that keep running kube-vip-cloud-provider: passes then do nothing
@@ -81,7 +82,7 @@ public final class ServiceAddressAllocator {
     noticed.clear();
   }
 
-  public synchronized boolean leading() {
+  public boolean leading() {
     return leading;
   }
 
