@@ -260,10 +260,15 @@ public final class ServicesNode {
   // On the services thread. A failed write is logged and retried by the next pass; announcing goes on regardless.
   private void syncLabels() {
     NodeLabelSync l = labels;
-    if (l != null) {
+    if (l == null) {
+      return;
+    }
+    try {
       Set<VipAddress> served = stopping ? Set.of()
           : plans.announced().stream().map(VipBinding::vip).collect(Collectors.toSet());
       l.sync(KubeVipNodeLabels.servicesProvided(model.snapshot(), served));
+    } catch (RuntimeException e) {
+      LOG.warn("Services: node labels not updated (the next pass retries): {}", e.toString());
     }
   }
 
