@@ -11,6 +11,7 @@ import io.kubevip.adapter.kubernetes.election.KubernetesLeaderElection;
 import io.kubevip.adapter.kubernetes.liveness.KubernetesNodeLiveness;
 import io.kubevip.adapter.kubernetes.manifest.ManifestOptions;
 import io.kubevip.adapter.kubernetes.manifest.Manifests;
+import io.kubevip.adapter.kubernetes.nodes.KubernetesNodeLabels;
 import io.kubevip.adapter.kubernetes.services.KubernetesClusterWatch;
 import io.kubevip.adapter.kubernetes.services.KubernetesServiceStatus;
 import io.kubevip.adapter.kubernetes.services.ServiceWatchSettings;
@@ -83,6 +84,11 @@ public final class KubernetesAdapter implements AutoCloseable {
   /** This node's liveness Lease in {@code namespace} and the observation of its peers'. */
   public KubernetesNodeLiveness nodeLiveness(String namespace, NodeId self, LeaseTiming timing) {
     return new KubernetesNodeLiveness(client, namespace, self, timing);
+  }
+
+  /** Labels on Node objects ({@code enable_node_labeling}). */
+  public KubernetesNodeLabels nodeLabels() {
+    return new KubernetesNodeLabels(client);
   }
 
   /**

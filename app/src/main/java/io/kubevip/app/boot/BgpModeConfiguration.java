@@ -9,6 +9,9 @@ import io.kubevip.adapter.kubernetes.KubernetesAdapter;
 import io.kubevip.adapter.kubernetes.client.KubeconfigLocator;
 import io.kubevip.app.bgp.BgpControlPlane;
 import io.kubevip.app.bgp.BgpControlPlaneLifecycles;
+import io.kubevip.app.controlplane.LeaderLabelling;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.ports.out.NodeLabelsPort;
 import io.kubevip.app.bgp.BgpDataPlane;
 import io.kubevip.app.bgp.BgpHealthIndicator;
 import io.kubevip.app.bgp.BgpMeters;
@@ -155,12 +158,17 @@ public class BgpModeConfiguration {
 
     @Bean
     BgpControlPlane bgpControlPlane(BgpControlPlane.Settings settings, KubevipSettings s,
-        ObjectProvider<KubernetesAdapter> kubernetes, BgpDataPlane dataPlane, MeterRegistry registry) {
+        ObjectProvider<KubernetesAdapter> kubernetes, BgpDataPlane dataPlane, MeterRegistry registry,
+        ObjectProvider<NodeLabelsPort> nodeLabels) {
       // kube_vip_is_leader{lease_name=vip_leasename} only when there is a lease; ECMP nodes have no leader.
       LeaderElectionPort election = settings.elected() ? ControlPlaneMeters.metered(kubernetes.getObject()
           .leaderElection(s.nodeName(), new LeaseTiming(s.leaderElection().leaseDuration(),
               s.leaderElection().renewDeadline(), s.leaderElection().retryPeriod()), Clock.systemUTC()), registry,
           s.nodeName()) : NO_ELECTION;
+      if (settings.elected()) { // kube-vip.io/has-ip on the leader (enable_node_labeling)
+        election = LeaderLabelling.wrap(election, nodeLabels.getObject(), NodeId.of(s.nodeName()), settings.vips(),
+            s.leaderElection().retryPeriod());
+      }
       VipAddressPort addresses = dataPlane.addresses();
       // With Services on, their controller owns (and cleans up) every other tagged address on the interface.
       return new BgpControlPlane(settings, election, addresses, dataPlane.routes(), s.services());

@@ -6,6 +6,10 @@ import io.kubevip.app.config.ArpRate;
 import io.kubevip.app.controlplane.ControlPlaneMeters;
 import io.kubevip.app.controlplane.ControlPlaneNode;
 import io.kubevip.app.controlplane.ControlPlaneSettings;
+import io.kubevip.app.controlplane.LeaderLabelling;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.ports.out.LeaderElectionPort;
+import io.kubevip.ports.out.NodeLabelsPort;
 import io.kubevip.app.settings.KubevipSettings;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.lease.LeaseTiming;
@@ -87,8 +91,10 @@ public class ControlPlaneConfiguration {
 
   @Bean
   ControlPlaneNode controlPlaneNode(ControlPlaneSettings settings, KubernetesLeaderElection controlPlaneElection,
-      ArpDataPlane dataPlane, ControlPlaneMeters meters) {
-    return new ControlPlaneNode(settings, controlPlaneElection, dataPlane.addresses(), dataPlane.announcer(),
+      ArpDataPlane dataPlane, ControlPlaneMeters meters, NodeLabelsPort nodeLabels) {
+    LeaderElectionPort election = LeaderLabelling.wrap(controlPlaneElection, nodeLabels,
+        NodeId.of(settings.identity()), settings.vips(), settings.arpRate());
+    return new ControlPlaneNode(settings, election, dataPlane.addresses(), dataPlane.announcer(),
         dataPlane.monitor(), dataPlane.duplicates(), meters, MetricsPort.NOOP, Clock.systemUTC(),
         controlPlaneElection::lastTakeoverGap);
   }

@@ -23,6 +23,7 @@ import io.kubevip.domain.lease.LeaseTiming;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.ports.out.LeaderElectionPort;
+import io.kubevip.ports.out.NodeLabelsPort;
 import io.kubevip.ports.out.VipAddressPort;
 import io.kubevip.ports.service.PlanExecutor;
 import io.kubevip.ports.service.ServiceAnnouncement;
@@ -145,7 +146,7 @@ public class ServicesConfiguration {
   @Bean
   ServicesNode servicesNode(KubernetesAdapter kubernetes, KubevipSettings s, KubevipProperties p,
       ServicesSettings settings, Network network, ServicesMeters meters, MeterRegistry registry,
-      ObjectProvider<ControlPlaneNode> controlPlane) {
+      ObjectProvider<ControlPlaneNode> controlPlane, NodeLabelsPort nodeLabels) {
     controlPlane.ifAvailable(ControlPlaneNode::leaveOtherAddressesToServices); // before any lifecycle starts
     var le = s.leaderElection();
     LeaseTiming timing = new LeaseTiming(le.leaseDuration(), le.renewDeadline(), le.retryPeriod());
@@ -173,7 +174,7 @@ public class ServicesConfiguration {
     ServicesNode.Timing nodeTiming = new ServicesNode.Timing(debounce, le.retryPeriod(),
         ArpRate.effective(p.arp().rate()));
     return new ServicesNode(settings, lease, watch, liveness, election, status, allocator, plans, announcer, meters,
-        nodeTiming, Clock.systemUTC(), network.subnets(), network.monitor());
+        nodeTiming, Clock.systemUTC(), network.subnets(), network.monitor()).labelling(nodeLabels);
   }
 
   @Bean

@@ -10,10 +10,13 @@ import io.kubevip.ports.out.ClusterWatchPort;
 import io.kubevip.ports.out.InterfaceSubnetsPort;
 import io.kubevip.ports.out.LeaderElectionPort;
 import io.kubevip.ports.out.LeadershipCallbacks;
+import io.kubevip.ports.out.NodeLabelsPort;
 import io.kubevip.ports.out.NodeLivenessPort;
 import io.kubevip.ports.out.ServiceStatusPort;
 import io.kubevip.ports.service.AllocationPass;
 import io.kubevip.ports.service.ClusterModel;
+import io.kubevip.ports.service.KubeVipNodeLabels;
+import io.kubevip.ports.service.NodeLabelSync;
 import io.kubevip.ports.service.PlanExecutor;
 import io.kubevip.ports.service.ServiceAddressAllocator;
 import io.kubevip.ports.service.ServiceNotices;
@@ -38,6 +41,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,6 +107,7 @@ public final class ServicesNode {
   private volatile boolean stopping;
   private volatile Optional<NodeId> leaseHolder = Optional.empty();
   private volatile Set<VipAddress> waiting = Set.of();
+  private volatile NodeLabelSync labels; // null: enable_node_labeling is off
 
   public ServicesNode(ServicesSettings settings, LeaseName lease, ClusterWatchPort watchPort, NodeLivenessPort liveness,
       LeaderElectionPort election, ServiceStatusPort status, ServiceAddressAllocator allocator, PlanExecutor plans,
@@ -136,6 +141,16 @@ public final class ServicesNode {
     this.vipWatch = new AnnouncedVipWatch(Objects.requireNonNull(monitor, "monitor"), this::vipRemoved);
   }
 
+  /**
+   * {@code enable_node_labeling}: after every pass this node carries {@code service-provided.kube-vip.io/<svc>.<ns>}
+   * for each Service it announces, and none at shutdown. Call before {@link #start}.
+   */
+  public ServicesNode labelling(NodeLabelsPort nodeLabels) {
+    labels = nodeLabels == NodeLabelsPort.NONE ? null
+        : new NodeLabelSync(nodeLabels, settings.self(), KubeVipNodeLabels::isServiceKey);
+    return this;
+  }
+
   /** Watch, liveness, election and the periodic work; returns at once. */
   public synchronized void start() {
     if (started) {
@@ -167,7 +182,9 @@ public final class ServicesNode {
     }
     ServicesPass pass = onThread(t, () -> {
       vipWatch.close(); // the withdrawal removes them on purpose
-      return controller.shutdown();
+      ServicesPass withdrawn = controller.shutdown();
+      syncLabels();
+      return withdrawn;
     });
     if (pass != null) {
       LOG.info("Services: withdrew {} actions for shutdown{}", pass.executed().size(),
@@ -227,6 +244,7 @@ public final class ServicesNode {
       }
       ServicesPass pass = controller.reconcile();
       vipWatch.follow(plans.announced());
+      syncLabels();
       waiting = pass.waiting();
       ok = pass.succeeded();
       if (!ok) {
@@ -236,6 +254,21 @@ public final class ServicesNode {
       LOG.warn("Services pass failed (the next one retries): {}", e.toString());
     } finally {
       meters.passCompleted(Duration.ofNanos(System.nanoTime() - t0), ok);
+    }
+  }
+
+  // On the services thread. A failed write is logged and retried by the next pass; announcing goes on regardless.
+  private void syncLabels() {
+    NodeLabelSync l = labels;
+    if (l == null) {
+      return;
+    }
+    try {
+      Set<VipAddress> served = stopping ? Set.of()
+          : plans.announced().stream().map(VipBinding::vip).collect(Collectors.toSet());
+      l.sync(KubeVipNodeLabels.servicesProvided(model.snapshot(), served));
+    } catch (RuntimeException e) {
+      LOG.warn("Services: node labels not updated (the next pass retries): {}", e.toString());
     }
   }
 
