@@ -23,6 +23,15 @@ final class NodeTranslator {
       }
     }
     boolean cordoned = node.getSpec() != null && Boolean.TRUE.equals(node.getSpec().getUnschedulable());
-    return new NodeInfo(NodeId.of(node.getMetadata().getName()), ready, !cordoned, node.getMetadata().getLabels());
+    // a label patched to null is gone on a real API server; some servers (fabric8's mock) keep the key with no value
+    java.util.Map<String, String> labels = new java.util.HashMap<>();
+    if (node.getMetadata().getLabels() != null) {
+      node.getMetadata().getLabels().forEach((k, v) -> {
+        if (v != null) {
+          labels.put(k, v);
+        }
+      });
+    }
+    return new NodeInfo(NodeId.of(node.getMetadata().getName()), ready, !cordoned, labels);
   }
 }

@@ -32,6 +32,16 @@ class NodeAndSliceTranslatorTest {
   }
 
   @Test
+  void givenLabelWithNullValue_whenTranslated_thenItIsAbsentAndTheNodeUsable() {
+    Map<String, String> labels = new java.util.HashMap<>(Map.of("zone", "a"));
+    labels.put("service-provided.kube-vip.io/web.prod", null); // removed by a merge patch, kept as null by some servers
+    NodeInfo n = NodeTranslator.translate(new NodeBuilder().withNewMetadata().withName("n3").withLabels(labels)
+        .endMetadata().build());
+
+    assertThat(n.labels()).containsExactly(Map.entry("zone", "a"));
+  }
+
+  @Test
   void givenNodeWithoutStatus_whenTranslated_thenNotReadyButSchedulable() {
     NodeInfo n = NodeTranslator.translate(new NodeBuilder().withNewMetadata().withName("n2").endMetadata().build());
 
