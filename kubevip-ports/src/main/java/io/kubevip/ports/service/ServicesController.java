@@ -369,8 +369,7 @@ public final class ServicesController {
       return; // written already, the watch has not shown it yet
     }
     try {
-      status.updateLoadBalancer(ref, vips, host);
-      status.setCondition(ref, new ServiceCondition(CONDITION, host.isPresent(),
+      status.reportAnnouncement(ref, vips, host, new ServiceCondition(CONDITION, host.isPresent(),
           host.isPresent() ? "Announced" : "Withdrawn", event == null ? "" : event.message()));
       if (event != null) {
         status.recordEvent(ref, event);
