@@ -37,6 +37,12 @@ public interface ServiceStatusPort {
   void recordEvent(ServiceRef service, ServiceEvent event);
 
   /**
+   * Waits, at most {@code timeout}, until the Events recorded so far are written: at shutdown, so the last Events are
+   * not lost with the process. Backends that write Events at once return immediately.
+   */
+  default void awaitEventsWritten(java.time.Duration timeout) {}
+
+  /**
    * Makes an allocation durable on the Service as kube-vip-cloud-provider does: annotation
    * {@code kube-vip.io/loadbalancerIPs} (comma list, in order) and label {@code implementation: kube-vip}, plus an
    * {@code AddressAllocated} Event when that changed anything. The Service itself is the only allocation state.

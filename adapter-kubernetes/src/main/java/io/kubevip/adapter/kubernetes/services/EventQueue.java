@@ -58,6 +58,26 @@ final class EventQueue implements AutoCloseable {
     return pending.get();
   }
 
+  /** Waits until everything queued so far is written, at most {@code timeout}; true when nothing is pending. */
+  boolean awaitIdle(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (pending) {
+      while (pending.get() > 0) {
+        long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          pending.wait(Math.min(left, 100));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
   /** Events dropped because the queue was full. */
   long dropped() {
     return dropped.get();
@@ -82,7 +102,11 @@ final class EventQueue implements AutoCloseable {
       } catch (RuntimeException e) {
         LOG.warn("writing a Service Event failed: {}", e.toString());
       } finally {
-        pending.decrementAndGet();
+        if (pending.decrementAndGet() == 0) {
+          synchronized (pending) {
+            pending.notifyAll();
+          }
+        }
       }
     }
   }

@@ -141,6 +141,14 @@ public final class KubernetesServiceStatus implements ServiceStatusPort, AutoClo
     recordEvent(service, ServiceEvent.warning("AllocationFailed", reason));
   }
 
+  /** Waits (at most {@code timeout}) until the Events queued so far are written; the queue stays open. */
+  @Override
+  public void awaitEventsWritten(java.time.Duration timeout) {
+    if (!eventQueue.awaitIdle(timeout)) {
+      LOG.warn("{} Service Events still queued after {} ms", eventQueue.pending(), timeout.toMillis());
+    }
+  }
+
   /** Writes the Events still queued, waiting at most two seconds, and stops the Event thread. */
   @Override
   public void close() {

@@ -75,6 +75,27 @@ class EventQueueTest {
     assertThat(written).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9);
   }
 
+  @Test
+  void givenWriteInProgress_whenAwaitingIdle_thenFalseUntilWrittenThenTrue() {
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> written = new CopyOnWriteArrayList<>();
+    EventQueue queue = new EventQueue(8, "test-events");
+    try {
+      queue.submit(() -> {
+        hold(release);
+        written.add("withdrawn");
+      });
+
+      assertThat(queue.awaitIdle(Duration.ofMillis(200))).isFalse();
+      release.countDown();
+      assertThat(queue.awaitIdle(Duration.ofSeconds(10))).isTrue();
+      assertThat(written).containsExactly("withdrawn");
+    } finally {
+      release.countDown();
+      queue.close();
+    }
+  }
+
   private static void hold(CountDownLatch latch) {
     try {
       latch.await(30, TimeUnit.SECONDS);
