@@ -4,6 +4,7 @@ package io.kubevip.ports.out;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceRef;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,7 +41,7 @@ public interface ServiceStatusPort {
    * Waits, at most {@code timeout}, until the Events recorded so far are written: at shutdown, so the last Events are
    * not lost with the process. Backends that write Events at once return immediately.
    */
-  default void awaitEventsWritten(java.time.Duration timeout) {}
+  default void awaitEventsWritten(Duration timeout) {}
 
   /**
    * Makes an allocation durable on the Service as kube-vip-cloud-provider does: annotation

@@ -13,6 +13,8 @@ import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.ports.out.ServiceStatusPort;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,11 +99,11 @@ public final class KubernetesServiceStatus implements ServiceStatusPort, AutoClo
   /** Queued: written by the Event thread, never blocking the caller on the API server. */
   @Override
   public void recordEvent(ServiceRef service, ServiceEvent event) {
-    java.time.Instant at = clock.instant();
+    Instant at = clock.instant();
     eventQueue.submit(() -> write(service, event, at));
   }
 
-  private void write(ServiceRef service, ServiceEvent event, java.time.Instant at) {
+  private void write(ServiceRef service, ServiceEvent event, Instant at) {
     ServiceRef withUid = service;
     if (service.uid().isEmpty()) {
       Service live;
@@ -143,7 +145,7 @@ public final class KubernetesServiceStatus implements ServiceStatusPort, AutoClo
 
   /** Waits (at most {@code timeout}) until the Events queued so far are written; the queue stays open. */
   @Override
-  public void awaitEventsWritten(java.time.Duration timeout) {
+  public void awaitEventsWritten(Duration timeout) {
     if (!eventQueue.awaitIdle(timeout)) {
       LOG.warn("{} Service Events still queued after {} ms", eventQueue.pending(), timeout.toMillis());
     }
