@@ -4,6 +4,7 @@ package io.kubevip.ports.out;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceRef;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,8 +13,8 @@ import java.util.Optional;
  * {@code kube-vip.io/vipHost} annotation, read back as current owners for placement), conditions and Events.
  *
  * <p>Caller: use-case services. Threading: thread-safe. Idempotency: writing the same ingress, host or
- * condition again changes nothing (the adapter compares before it patches); each {@code recordEvent} is a new
- * Event (the API server aggregates repeats). A Service that no longer exists is ignored, not an error.
+ * condition again changes nothing (the adapter compares before it writes); each {@code recordEvent} is a new
+ * Event (repeats may be aggregated), written eventually rather than before the call returns. A Service that no longer exists is ignored, not an error.
  */
 public interface ServiceStatusPort {
   /** Sets ingress to {@code addresses} in order and the announcing node (empty: clear the annotation). */
@@ -22,7 +23,25 @@ public interface ServiceStatusPort {
   /** Adds or replaces the condition of the same type. */
   void setCondition(ServiceRef service, ServiceCondition condition);
 
+  /**
+   * What announcing (or withdrawing) changed, in as few writes as the backend allows: ingress and host as
+   * {@link #updateLoadBalancer}, and {@code condition} as {@link #setCondition}. Call it only after the addresses are
+   * announced (break before make: the host is the claim that this node serves them).
+   */
+  default void reportAnnouncement(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
+      ServiceCondition condition) {
+    updateLoadBalancer(service, addresses, announcedBy);
+    setCondition(service, condition);
+  }
+
+  /** May be written later than the call returns (adapters queue Events): readers see it eventually. */
   void recordEvent(ServiceRef service, ServiceEvent event);
+
+  /**
+   * Waits, at most {@code timeout}, until the Events recorded so far are written: at shutdown, so the last Events are
+   * not lost with the process. Backends that write Events at once return immediately.
+   */
+  default void awaitEventsWritten(Duration timeout) {}
 
   /**
    * Makes an allocation durable on the Service as kube-vip-cloud-provider does: annotation

@@ -13,16 +13,22 @@ import java.util.Map;
  * @param failed Services that could not get (or keep) addresses, with the reason sent as an Event
  * @param skipped why nothing was attempted ({@code disabled}, {@code not synced}, {@code settling}); empty when the
  *     pass ran
+ * @param deferred Services left for a later pass because this one reached its allocation limit
  */
-public record AllocationPass(Map<ServiceRef, List<VipAddress>> allocated, Map<ServiceRef, String> failed, String skipped) {
+public record AllocationPass(Map<ServiceRef, List<VipAddress>> allocated, Map<ServiceRef, String> failed, String skipped,
+    int deferred) {
   public AllocationPass {
     allocated = Map.copyOf(allocated);
     failed = Map.copyOf(failed);
     skipped = skipped == null ? "" : skipped;
   }
 
+  public AllocationPass(Map<ServiceRef, List<VipAddress>> allocated, Map<ServiceRef, String> failed, String skipped) {
+    this(allocated, failed, skipped, 0);
+  }
+
   static AllocationPass skipped(String why) {
-    return new AllocationPass(Map.of(), Map.of(), why);
+    return new AllocationPass(Map.of(), Map.of(), why, 0);
   }
 
   public boolean ran() {

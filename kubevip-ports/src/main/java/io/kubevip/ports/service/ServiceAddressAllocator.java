@@ -46,10 +46,16 @@ import java.util.stream.Collectors;
  * pool, requested address taken or clashing), {@code AddressOutsidePools} (allowed, as kube-vip does) and
  * {@code PoolConfigProblem} (a malformed entry of the key the Service allocates from, naming key and entry). Not
  * thread-safe: calls are serialised by the caller.
+ *
+ * <p>A pass writes at most {@code maxPerPass} allocations (default {@value #DEFAULT_MAX_PER_PASS}): each is a request
+ * on the pass thread, and a burst of thousands of new Services would otherwise delay announcing the first ones until
+ * all are allocated. The rest wait for the next pass, which the watch echo of these writes triggers.
  */
 public final class ServiceAddressAllocator {
+  public static final int DEFAULT_MAX_PER_PASS = 100;
   private final ServiceStatusPort status;
   private final boolean enabled;
+  private final int maxPerPass;
   private final Duration settle;
   private final Clock clock;
   private final Map<ServiceRef, List<VipAddress>> pending = new HashMap<>();
@@ -63,6 +69,16 @@ public final class ServiceAddressAllocator {
    * @param settle how long to wait after gaining the lease before allocating
    */
   public ServiceAddressAllocator(ServiceStatusPort status, boolean enabled, Duration settle, Clock clock) {
+    this(status, enabled, settle, clock, DEFAULT_MAX_PER_PASS);
+  }
+
+  /** @param maxPerPass allocations written per pass at most; the rest wait for the next pass */
+  public ServiceAddressAllocator(ServiceStatusPort status, boolean enabled, Duration settle, Clock clock,
+      int maxPerPass) {
+    if (maxPerPass < 1) {
+      throw new IllegalArgumentException("maxPerPass must be at least 1, got " + maxPerPass);
+    }
+    this.maxPerPass = maxPerPass;
     this.status = Objects.requireNonNull(status, "status");
     this.enabled = enabled;
     this.settle = Objects.requireNonNull(settle, "settle");
@@ -108,6 +124,8 @@ public final class ServiceAddressAllocator {
 
     Map<ServiceRef, List<VipAddress>> allocated = new LinkedHashMap<>();
     Map<ServiceRef, String> failed = new LinkedHashMap<>();
+    int written = 0;
+    int deferred = 0;
     for (Map.Entry<ServiceRef, AddressClaim> e : resolution.claims().entrySet()) {
       ServiceRef ref = e.getKey();
       AddressClaim claim = e.getValue();
@@ -121,13 +139,18 @@ public final class ServiceAddressAllocator {
           notice(ref, ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())));
         }
       } else if (!pending.containsKey(ref)) {
-        allocate(state.services().get(ref.key()), state, session, allocated, failed);
+        if (written >= maxPerPass) {
+          deferred++;
+        } else if (allocate(state.services().get(ref.key()), state, session, allocated, failed)) {
+          written++;
+        }
       }
     }
-    return new AllocationPass(allocated, failed, "");
+    return new AllocationPass(allocated, failed, "", deferred);
   }
 
-  private void allocate(ServiceIntent s, ClusterState state, AllocationSession session,
+  /** True when a write to the API was attempted. */
+  private boolean allocate(ServiceIntent s, ClusterState state, AllocationSession session,
       Map<ServiceRef, List<VipAddress>> allocated, Map<ServiceRef, String> failed) {
     ServiceRef ref = s.service();
     Optional<Pool> pool = state.pools().poolFor(ref.namespace());
@@ -140,7 +163,7 @@ public final class ServiceAddressAllocator {
           + problems.stream().map(PoolProblem::toString).collect(Collectors.joining("; ")));
       failed.put(ref, reason);
       notice(ref, ServiceEvent.warning("AllocationFailed", reason));
-      return;
+      return false;
     }
     Allocated a = (Allocated) result;
     try {
@@ -148,7 +171,7 @@ public final class ServiceAddressAllocator {
     } catch (PortException ex) {
       session.release(ref); // not written: free it for others in this pass, retry next pass
       failed.put(ref, "writing kube-vip.io/loadbalancerIPs failed: " + ex.getMessage());
-      return;
+      return true;
     }
     pending.put(ref, a.addresses());
     allocated.put(ref, a.addresses());
@@ -159,6 +182,7 @@ public final class ServiceAddressAllocator {
           + " but it has malformed entries, which were skipped: "
           + problems.stream().map(PoolProblem::toString).collect(Collectors.joining("; "))));
     }
+    return true;
   }
 
   // A pending allocation is settled once the watch shows the Service naming addresses, or the Service is gone.

@@ -68,6 +68,8 @@ import java.util.stream.Collectors;
 public final class ServicesController {
   static final String USE_CASE = "services";
   static final String CONDITION = "kube-vip.io/Announced";
+  /** How long {@link #shutdown()} waits for its queued Events to be written. */
+  static final Duration SHUTDOWN_EVENT_WAIT = Duration.ofSeconds(2);
   static final String EXCLUDE_LABEL = "node.kubernetes.io/exclude-from-external-load-balancers";
 
   private final ServicesSettings settings;
@@ -248,6 +250,7 @@ public final class ServicesController {
       }
     });
     liveness.release();
+    status.awaitEventsWritten(SHUTDOWN_EVENT_WAIT); // the VipWithdrawn Events are queued, the process is about to end
     return new ServicesPass(executed, failures, problems, Map.of(), Set.of(), false, Optional.empty());
   }
 
@@ -369,8 +372,7 @@ public final class ServicesController {
       return; // written already, the watch has not shown it yet
     }
     try {
-      status.updateLoadBalancer(ref, vips, host);
-      status.setCondition(ref, new ServiceCondition(CONDITION, host.isPresent(),
+      status.reportAnnouncement(ref, vips, host, new ServiceCondition(CONDITION, host.isPresent(),
           host.isPresent() ? "Announced" : "Withdrawn", event == null ? "" : event.message()));
       if (event != null) {
         status.recordEvent(ref, event);

@@ -92,9 +92,9 @@ final class SharedVipReport {
           continue;
         }
         try {
-          status.updateLoadBalancer(ref, want.ingress(), Optional.empty());
-          status.setCondition(ref, new ServiceCondition(ServicesController.CONDITION, announced,
-              announced ? "Announced" : "Withdrawn", message));
+          status.reportAnnouncement(ref, want.ingress(), Optional.empty(),
+              new ServiceCondition(ServicesController.CONDITION, announced, announced ? "Announced" : "Withdrawn",
+                  message));
           shown.put(ref.key(), want);
         } catch (PortException ex) {
           problems.add("recording status on " + ref + " failed: " + ex.getMessage());

@@ -62,6 +62,24 @@ public abstract class ServiceStatusPortContract<P extends ServiceStatusPort> {
   }
 
   @Test
+  void givenService_whenAnnouncementReported_thenIngressHostAndConditionReadBack() {
+    ServiceRef s = existingService(port);
+    port.setCondition(s, new ServiceCondition("kube-vip.io/Other", true, "Fine", ""));
+    ServiceCondition announced = new ServiceCondition("kube-vip.io/Announced", true, "Announced", "on node-a");
+    port.reportAnnouncement(s, List.of(V4), Optional.of(NODE), announced);
+    await().until(() -> observedIngress(port, s).equals(List.of(V4)));
+    assertThat(observedHost(port, s)).contains(NODE);
+    assertThat(observedConditions(port, s)).hasSize(2).contains(announced);
+
+    port.reportAnnouncement(s, List.of(), Optional.empty(),
+        new ServiceCondition("kube-vip.io/Announced", false, "Withdrawn", ""));
+    await().until(() -> observedIngress(port, s).isEmpty());
+    assertThat(observedHost(port, s)).isEmpty();
+    assertThat(observedConditions(port, s)).contains(
+        new ServiceCondition("kube-vip.io/Announced", false, "Withdrawn", ""));
+  }
+
+  @Test
   void givenCondition_whenSameTypeSetAgain_thenReplacedAndOtherTypesKept() {
     ServiceRef s = existingService(port);
     port.setCondition(s, new ServiceCondition("kube-vip.io/Announced", false, "Pending", "waiting"));

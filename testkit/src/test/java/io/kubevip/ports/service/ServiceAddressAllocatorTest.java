@@ -236,4 +236,31 @@ class ServiceAddressAllocatorTest {
     });
     assertThat(reasons(Svc.ref("a", "web"))).isEmpty();
   }
+
+  @Test
+  void givenMoreNewServicesThanThePassLimit_whenPassesRun_thenEachWritesAtMostTheLimitAndTheRestFollow() {
+    allocator = new ServiceAddressAllocator(cluster.status(), true, Duration.ofSeconds(2), clock, 2);
+    allocator.leadershipGained();
+    clock.advance(Duration.ofSeconds(2));
+    cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.10"));
+    for (int i = 0; i < 5; i++) {
+      cluster.watch().upsert(Svc.of("dev", "s" + i).build());
+    }
+
+    AllocationPass first = pass();
+    AllocationPass second = pass();
+    AllocationPass third = pass();
+
+    assertThat(first.allocated()).hasSize(2);
+    assertThat(first.deferred()).isEqualTo(3);
+    assertThat(second.allocated()).hasSize(2);
+    assertThat(second.deferred()).isEqualTo(1);
+    assertThat(third.allocated()).hasSize(1);
+    assertThat(third.deferred()).isZero();
+    Set<String> all = new HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      all.addAll(cluster.addressesOf(Svc.ref("dev", "s" + i)));
+    }
+    assertThat(all).hasSize(5);
+  }
 }

@@ -55,10 +55,14 @@ final class EventRecorder {
 
   /** {@code service} must carry the Service's uid: {@code kubectl describe} finds Events by it. */
   void record(ServiceRef service, ServiceEvent event) {
+    record(service, event, clock.instant());
+  }
+
+  /** As {@link #record(ServiceRef, ServiceEvent)}, at {@code now}: when the Event happened, not when it is written. */
+  void record(ServiceRef service, ServiceEvent event, Instant now) {
     String message = event.message().length() > MAX_MESSAGE ? event.message().substring(0, MAX_MESSAGE) : event.message();
     String key = service.key() + "\u0000" + service.uid() + "\u0000" + event.type() + "\u0000" + event.reason()
         + "\u0000" + message;
-    Instant now = clock.instant();
     Seen previous;
     synchronized (seen) {
       previous = seen.get(key);

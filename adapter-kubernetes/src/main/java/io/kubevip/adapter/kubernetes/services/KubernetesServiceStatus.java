@@ -13,6 +13,8 @@ import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.ports.out.ServiceStatusPort;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,16 +32,19 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #recordAllocation}: annotation {@code kube-vip.io/loadbalancerIPs} and label
  *       {@code implementation: kube-vip}, as kube-vip-cloud-provider writes them.
  * </ul>
- * Every write is read-compare-write with the read resourceVersion: nothing is sent when the Service already says it,
- * and a 409 re-reads and retries (Resilience4j, bounded). A Service that does not exist is skipped.
+ * Every write is compare-write with a resourceVersion: nothing is sent when the Service already says it, and a 409
+ * re-reads and retries (Resilience4j, bounded). A Service that does not exist is skipped.
  *
- * <p>Threading: thread-safe; calls block on the API server.
+ * <p>Threading: thread-safe; Service writes block on the API server, Events are queued and written by one daemon
+ * thread (bounded, oldest dropped when full) so that a burst of Services does not wait on Event POSTs.
+ * {@link #close()} writes what is still queued (for a short while) and stops that thread.
  */
-public final class KubernetesServiceStatus implements ServiceStatusPort {
+public final class KubernetesServiceStatus implements ServiceStatusPort, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesServiceStatus.class);
 
   private final ServiceWriter writer;
   private final EventRecorder events;
+  private final EventQueue eventQueue;
   private final Clock clock;
 
   /**
@@ -57,6 +62,7 @@ public final class KubernetesServiceStatus implements ServiceStatusPort {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.writer = new ServiceWriter(client, retry, beforeWrite);
     this.events = new EventRecorder(client, reportingNode.name(), clock);
+    this.eventQueue = new EventQueue(EventQueue.DEFAULT_CAPACITY, "kubevip-service-events");
   }
 
   @Override
@@ -73,8 +79,31 @@ public final class KubernetesServiceStatus implements ServiceStatusPort {
         live -> ServiceEdits.condition(live, condition, clock.instant()));
   }
 
+  /**
+   * After announcing (or withdrawing): {@code kube-vip.io/vipHost} in one metadata write, then ingress and the
+   * condition together in one status write — two requests instead of three reads and three writes.
+   */
+  @Override
+  public void reportAnnouncement(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
+      ServiceCondition condition) {
+    writer.apply(service, ServiceWriter.Part.METADATA, "setting annotation kube-vip.io/vipHost",
+        live -> ServiceEdits.vipHost(live, announcedBy));
+    writer.apply(service, ServiceWriter.Part.STATUS, "setting status.loadBalancer.ingress and condition "
+        + condition.type(), live -> {
+          Optional<Service> withIngress = ServiceEdits.ingress(live, addresses);
+          Optional<Service> withBoth = ServiceEdits.condition(withIngress.orElse(live), condition, clock.instant());
+          return withBoth.isPresent() ? withBoth : withIngress;
+        });
+  }
+
+  /** Queued: written by the Event thread, never blocking the caller on the API server. */
   @Override
   public void recordEvent(ServiceRef service, ServiceEvent event) {
+    Instant at = clock.instant();
+    eventQueue.submit(() -> write(service, event, at));
+  }
+
+  private void write(ServiceRef service, ServiceEvent event, Instant at) {
     ServiceRef withUid = service;
     if (service.uid().isEmpty()) {
       Service live;
@@ -90,7 +119,7 @@ public final class KubernetesServiceStatus implements ServiceStatusPort {
       }
       withUid = new ServiceRef(service.namespace(), service.name(), live.getMetadata().getUid());
     }
-    events.record(withUid, event);
+    events.record(withUid, event, at);
   }
 
   /**
@@ -112,6 +141,25 @@ public final class KubernetesServiceStatus implements ServiceStatusPort {
   @Override
   public void recordAllocationFailure(ServiceRef service, String reason) {
     recordEvent(service, ServiceEvent.warning("AllocationFailed", reason));
+  }
+
+  /** Waits (at most {@code timeout}) until the Events queued so far are written; the queue stays open. */
+  @Override
+  public void awaitEventsWritten(Duration timeout) {
+    if (!eventQueue.awaitIdle(timeout)) {
+      LOG.warn("{} Service Events still queued after {} ms", eventQueue.pending(), timeout.toMillis());
+    }
+  }
+
+  /** Writes the Events still queued, waiting at most two seconds, and stops the Event thread. */
+  @Override
+  public void close() {
+    eventQueue.close();
+  }
+
+  /** Events queued or being written: for tests. */
+  int pendingEvents() {
+    return eventQueue.pending();
   }
 
   /** Writes that hit a 409 and then succeeded after re-reading. */

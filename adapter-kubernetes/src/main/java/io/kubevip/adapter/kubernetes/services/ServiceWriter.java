@@ -10,6 +10,8 @@ import io.github.resilience4j.retry.RetryConfig;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.PortException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -17,9 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Read-modify-write of one Service with optimistic locking: the write carries the resourceVersion that was read, a
+ * Modify-write of one Service with optimistic locking: the write carries the resourceVersion of the copy it edited, a
  * 409 (someone wrote in between — kubectl, the cloud-provider, another kube-vip) re-reads and recomputes the edit,
  * so no one's change is lost and no write is made when the fresh object already says what we want.
+ *
+ * <p>The copy edited is the one the API server returned from our last write (or read) of that Service, when there is
+ * one: a burst of Services costs one write per change, not a GET before each. A stale copy costs one refused write
+ * (409, then GET and retry); an edit that finds nothing to change on a remembered copy is confirmed on a fresh GET, as
+ * someone else may have changed the Service since.
  */
 final class ServiceWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceWriter.class);
@@ -40,6 +47,14 @@ final class ServiceWriter {
   private final KubernetesClient client;
   private final Retry retry;
   private final Consumer<ServiceRef> beforeWrite;
+  /** Last copy seen per namespace/name, most recently used last; bounded so deleted Services age out. */
+  private final Map<String, Service> known = new LinkedHashMap<>(64, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Service> eldest) {
+      return size() > KNOWN_SIZE;
+    }
+  };
+  static final int KNOWN_SIZE = 8192;
 
   ServiceWriter(KubernetesClient client, RetryConfig retryConfig, Consumer<ServiceRef> beforeWrite) {
     this.client = client;
@@ -72,26 +87,69 @@ final class ServiceWriter {
   }
 
   private boolean attempt(ServiceRef ref, Part part, Function<Service, Optional<Service>> edit) {
-    Service live = read(ref);
-    if (live == null) {
-      return false;
+    Service base = remembered(ref);
+    boolean fresh = base == null;
+    if (fresh) {
+      base = read(ref);
+      if (base == null) {
+        return false;
+      }
     }
-    Optional<Service> next = edit.apply(live);
+    Optional<Service> next = edit.apply(base);
+    if (next.isEmpty() && !fresh) {
+      base = read(ref);
+      if (base == null) {
+        return false;
+      }
+      next = edit.apply(base);
+    }
     if (next.isEmpty()) {
       return false;
     }
     beforeWrite.accept(ref);
-    if (part == Part.METADATA) {
-      client.resource(next.get()).update();
-    } else {
-      client.resource(next.get()).updateStatus();
+    Service written;
+    try {
+      written = part == Part.METADATA ? client.resource(next.get()).update() : client.resource(next.get()).updateStatus();
+    } catch (KubernetesClientException e) {
+      forget(ref);
+      throw e;
     }
+    remember(ref, written);
     return true;
+  }
+
+  private Service remembered(ServiceRef ref) {
+    Service copy;
+    synchronized (known) {
+      copy = known.get(ref.key());
+    }
+    if (copy == null || copy.getMetadata() == null || copy.getMetadata().getResourceVersion() == null) {
+      return null;
+    }
+    String uid = copy.getMetadata().getUid();
+    return !ref.uid().isEmpty() && uid != null && !uid.equals(ref.uid()) ? null : copy;
+  }
+
+  private void remember(ServiceRef ref, Service copy) {
+    if (copy == null) {
+      forget(ref);
+      return;
+    }
+    synchronized (known) {
+      known.put(ref.key(), copy);
+    }
+  }
+
+  private void forget(ServiceRef ref) {
+    synchronized (known) {
+      known.remove(ref.key());
+    }
   }
 
   /** The live Service, or null when it does not exist or is another incarnation than {@code ref.uid()}. */
   Service read(ServiceRef ref) {
     Service live = client.services().inNamespace(ref.namespace()).withName(ref.name()).get();
+    remember(ref, live);
     if (live == null) {
       return null;
     }

@@ -3,6 +3,7 @@ package io.kubevip.adapter.kubernetes.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Event;
@@ -19,10 +20,12 @@ import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.ServiceEvent;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +41,7 @@ class KubernetesServiceStatusScenariosIT {
   private StatusReader reader;
   private ServiceRef web;
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
+  private final List<KubernetesServiceStatus> ports = new ArrayList<>();
 
   @BeforeEach
   void createService() {
@@ -45,8 +49,21 @@ class KubernetesServiceStatusScenariosIT {
     web = reader.ensureService("prod", "web");
   }
 
+  @AfterEach
+  void closePorts() {
+    ports.forEach(KubernetesServiceStatus::close);
+  }
+
   private KubernetesServiceStatus port(Consumer<ServiceRef> beforeWrite) {
-    return new KubernetesServiceStatus(client, NODE, clock, ServiceWriter.CONFLICT_RETRY, beforeWrite);
+    KubernetesServiceStatus port = new KubernetesServiceStatus(client, NODE, clock, ServiceWriter.CONFLICT_RETRY,
+        beforeWrite);
+    ports.add(port);
+    return port;
+  }
+
+  /** Events are written by the port's Event thread: wait until it has written what was queued. */
+  private static void eventsWritten(KubernetesServiceStatus port) {
+    await().atMost(Duration.ofSeconds(20)).until(() -> port.pendingEvents() == 0);
   }
 
   private KubernetesServiceStatus port() {
@@ -117,13 +134,16 @@ class KubernetesServiceStatusScenariosIT {
     port.setCondition(web, new ServiceCondition("kube-vip.io/Announced", true, "Assigned", "on node-a"));
     port.recordAllocation(web, List.of(V4, V6));
 
+    eventsWritten(port);
     assertThat(resourceVersion()).isEqualTo(rv);
     assertThat(reader.events(web)).extracting(ServiceEvent::reason).containsExactly("AddressAllocated");
   }
 
   @Test
   void givenAllocation_whenRecorded_thenAnnotationLabelAndEventReadable() {
-    port().recordAllocation(web, List.of(V4, V6));
+    KubernetesServiceStatus port = port();
+    port.recordAllocation(web, List.of(V4, V6));
+    eventsWritten(port);
 
     Service live = reader.get(web);
     assertThat(live.getMetadata().getAnnotations()).containsEntry("kube-vip.io/loadbalancerIPs", "192.0.2.10,2001:db8::10");
@@ -163,6 +183,7 @@ class KubernetesServiceStatusScenariosIT {
       clock.advance(Duration.ofSeconds(5));
     }
     port.recordEvent(web, ServiceEvent.normal("VipAnnounced", "192.0.2.10 on node-a via eth0"));
+    eventsWritten(port);
 
     List<Event> events = reader.rawEvents(web);
     assertThat(events).hasSize(2);
@@ -183,6 +204,7 @@ class KubernetesServiceStatusScenariosIT {
     port.recordAllocationFailure(web, "no pool for namespace prod");
     clock.advance(EventRecorder.AGGREGATION_WINDOW.plusSeconds(1));
     port.recordAllocationFailure(web, "no pool for namespace prod");
+    eventsWritten(port);
 
     assertThat(reader.rawEvents(web)).hasSize(2).allSatisfy(e -> assertThat(e.getCount()).isEqualTo(1));
   }
@@ -191,8 +213,10 @@ class KubernetesServiceStatusScenariosIT {
   void givenEventDeletedByTtl_whenRepeated_thenRecreated() {
     KubernetesServiceStatus port = port();
     port.recordEvent(web, ServiceEvent.normal("VipWithdrawn", "192.0.2.10 from node-a"));
+    eventsWritten(port);
     client.v1().events().inNamespace("prod").delete();
     port.recordEvent(web, ServiceEvent.normal("VipWithdrawn", "192.0.2.10 from node-a"));
+    eventsWritten(port);
 
     assertThat(reader.rawEvents(web)).singleElement().satisfies(e -> assertThat(e.getCount()).isEqualTo(1));
   }
@@ -206,5 +230,67 @@ class KubernetesServiceStatusScenariosIT {
 
     assertThat(reader.ingress(web)).isEmpty();
     assertThat(reader.host(web)).isEmpty();
+  }
+
+  /** Service requests (method and path) the mock server received since the last call. */
+  private List<String> serviceRequests() throws InterruptedException {
+    List<String> out = new ArrayList<>();
+    for (var r = server.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS); r != null;
+        r = server.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      if (r.getPath().contains("/services/")) {
+        out.add(r.getMethod() + " " + r.getPath().replaceAll("\\?.*", ""));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void givenAllocatedService_whenAnnouncementReported_thenOneMetadataAndOneStatusWriteWithoutReads()
+      throws InterruptedException {
+    KubernetesServiceStatus port = port();
+    serviceRequests();
+
+    port.recordAllocation(web, List.of(V4));
+    port.reportAnnouncement(web, List.of(V4), Optional.of(NODE),
+        new ServiceCondition("kube-vip.io/Announced", true, "Announced", "on node-a"));
+    eventsWritten(port);
+
+    assertThat(serviceRequests()).containsExactly(
+        "GET /api/v1/namespaces/prod/services/web",
+        "PUT /api/v1/namespaces/prod/services/web",
+        "PUT /api/v1/namespaces/prod/services/web",
+        "PUT /api/v1/namespaces/prod/services/web/status");
+    assertThat(reader.host(web)).contains(NODE);
+    assertThat(reader.ingress(web)).containsExactly(V4);
+    assertThat(reader.conditions(web)).containsExactly(
+        new ServiceCondition("kube-vip.io/Announced", true, "Announced", "on node-a"));
+  }
+
+  @Test
+  void givenRememberedCopyMadeStaleByAnotherWriter_whenWritten_thenConflictReReadAndBothChangesKept() {
+    KubernetesServiceStatus port = port();
+    port.recordAllocation(web, List.of(V4));
+    client.services().inNamespace("prod").withName("web")
+        .edit(s -> { s.getMetadata().getLabels().put("team", "blue"); return s; });
+
+    port.updateLoadBalancer(web, List.of(V4), Optional.of(NODE));
+
+    assertThat(port.writesRetriedAfterConflict()).isEqualTo(1);
+    Service live = reader.get(web);
+    assertThat(live.getMetadata().getLabels()).containsEntry("team", "blue");
+    assertThat(live.getMetadata().getAnnotations()).containsEntry("kube-vip.io/vipHost", "node-a")
+        .containsEntry("kube-vip.io/loadbalancerIPs", "192.0.2.10");
+  }
+
+  @Test
+  void givenHostRemovedByAnotherWriter_whenSameHostWrittenAgain_thenWrittenFromAFreshRead() {
+    KubernetesServiceStatus port = port();
+    port.updateLoadBalancer(web, List.of(V4), Optional.of(NODE));
+    client.services().inNamespace("prod").withName("web")
+        .edit(s -> { s.getMetadata().getAnnotations().remove("kube-vip.io/vipHost"); return s; });
+
+    port.updateLoadBalancer(web, List.of(V4), Optional.of(NODE));
+
+    assertThat(reader.host(web)).contains(NODE);
   }
 }
