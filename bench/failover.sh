@@ -26,35 +26,6 @@ if ! command -v keepalived >/dev/null; then
   echo "failover.sh: keepalived not found (Debian: apt-get install keepalived); or leave it out with --cases" >&2
 fi
 
-if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  # shellcheck disable=SC2086
-  ./mvnw -B -q ${MVN_FLAGS:-} -Pbench -pl app,lab,bench -am package -DskipTests >&2
-fi
-
-ns_file=$(mktemp /tmp/kubevip-failbench-ns.XXXXXX)
-java_pid=""
-cleanup() {
-  if [ -n "$java_pid" ] && kill -0 "$java_pid" 2>/dev/null; then
-    kill "$java_pid" 2>/dev/null || true   # SIGTERM: its shutdown hook stops the daemons and deletes namespaces
-    wait "$java_pid" 2>/dev/null || true
-  fi
-  while read -r ns; do
-    [ -n "$ns" ] || continue
-    case "$ns" in kl????-*) ;; *) continue ;; esac   # only the lab's own names
-    for pid in $(ip netns pids "$ns" 2>/dev/null); do
-      kill -9 "$pid" 2>/dev/null || true
-    done
-    ip netns del "$ns" 2>/dev/null || true
-  done < "$ns_file"
-  rm -f "$ns_file"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-echo "failover.sh: load average at start: $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores" >&2
-# shellcheck disable=SC2086
-"${JAVA:-java}" ${JAVA_OPTS:-} -Dkubevip.lab.jar=lab/target/kubevip-lab.jar \
-  -cp bench/target/benchmarks.jar io.kubevip.bench.failover.FailoverBench \
-  --namespaces-file "$ns_file" --kubevip-jar app/target/kubevip.jar "$@" &
-java_pid=$!
-wait "$java_pid"
+# shellcheck source=lib/lab-bench.sh
+. bench/lib/lab-bench.sh
+lab_bench_run failover.sh io.kubevip.bench.failover.FailoverBench "$@"

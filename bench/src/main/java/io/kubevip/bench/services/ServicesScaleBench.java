@@ -4,6 +4,7 @@ package io.kubevip.bench.services;
 import io.kubevip.lab.ApiServerProcess;
 import io.kubevip.lab.Clock;
 import io.kubevip.lab.LabTopology;
+import io.kubevip.bench.BenchConsole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -305,27 +306,15 @@ public final class ServicesScaleBench {
   }
 
   private void writeNamespaces() {
-    if (options.namespacesFile() == null) {
-      return;
-    }
-    try {
-      Files.write(options.namespacesFile(), topology.namespaces());
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot write " + options.namespacesFile() + ": " + e.getMessage(), e);
-    }
+    BenchConsole.writeNamespaces(options.namespacesFile(), topology.namespaces());
   }
 
   private void progress(String line) {
-    System.err.println("[" + java.time.LocalTime.now().withNano(0) + "] " + line);
+    BenchConsole.progress(line);
   }
 
   static String loadavg() {
-    try {
-      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return f[0] + " " + f[1] + " " + f[2];
-    } catch (IOException e) {
-      return "unknown";
-    }
+    return BenchConsole.loadavg();
   }
 
   private synchronized void teardown() {
@@ -333,21 +322,6 @@ public final class ServicesScaleBench {
       return;
     }
     closed = true;
-    List<AutoCloseable> parts = new ArrayList<>();
-    parts.add(watch);
-    parts.add(monitor);
-    parts.add(lab);
-    parts.add(api);
-    parts.add(topology);
-    for (AutoCloseable part : parts) {
-      if (part == null) {
-        continue;
-      }
-      try {
-        part.close();
-      } catch (Exception e) {
-        System.err.println("services bench: teardown step failed: " + e.getMessage());
-      }
-    }
+    BenchConsole.closeAll("services bench", java.util.Arrays.asList(watch, monitor, lab, api, topology));
   }
 }
