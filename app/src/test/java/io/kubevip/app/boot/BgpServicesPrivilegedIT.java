@@ -4,9 +4,7 @@ package io.kubevip.app.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointBuilder;
@@ -87,13 +85,9 @@ class BgpServicesPrivilegedIT {
   void cluster() {
     api = new MockApi();
     for (String node : List.of("n1", "n2")) {
-      api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata()
-          .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
-          .create();
+      api.readyNode(node);
     }
-    api.client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-        .withNamespace("kube-system").withName("kubevip").endMetadata()
-        .withData(Map.of("range-global", "10.99.200.10-10.99.200.19")).build()).create();
+    api.pools(Map.of("range-global", "10.99.200.10-10.99.200.19"));
   }
 
   @AfterEach

@@ -58,8 +58,8 @@ class ControlPlaneShutdownTest {
         }
 
         @Override
-        public Set<InterfaceName> interfacesWithOurs() {
-          return ADDRESSES.interfacesWithOurs();
+        public java.util.Map<InterfaceName, Set<VipAddress>> listAllOurs() {
+          return ADDRESSES.listAllOurs();
         }
       };
       return new ArpDataPlane(recording, new FakeL2AnnouncePort(ETH0), InterfaceMonitor.NONE, DuplicateProbe.NONE);

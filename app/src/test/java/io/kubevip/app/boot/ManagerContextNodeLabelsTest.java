@@ -4,9 +4,7 @@ package io.kubevip.app.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Node;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kubevip.app.config.Configs;
@@ -62,13 +60,8 @@ class ManagerContextNodeLabelsTest {
 
   @Test
   void givenNodeLabelling_whenLeadingAndServing_thenNodeIsLabelled_andShutdownRemovesTheLabels() {
-    api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a")
-        .withLabels(Map.of("kubernetes.io/hostname", "node-a")).endMetadata()
-        .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
-        .create();
-    api.client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-        .withNamespace("kube-system").withName("kubevip").endMetadata()
-        .withData(Map.of("range-global", "198.51.100.20-198.51.100.29")).build()).create();
+    api.readyNode("node-a", Map.of("kubernetes.io/hostname", "node-a"));
+    api.pools(Map.of("range-global", "198.51.100.20-198.51.100.29"));
     SpringApplication app = new SpringApplication(KubevipApplication.class, FakeNetwork.class);
     app.addInitializers(new KubevipContextInitializer(Configs.config(Map.ofEntries(Map.entry("vip_arp", "true"),
         Map.entry("cp_enable", "true"), Map.entry("address", "192.0.2.10"), Map.entry("svc_enable", "true"),

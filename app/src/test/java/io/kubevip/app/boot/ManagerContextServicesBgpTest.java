@@ -4,9 +4,7 @@ package io.kubevip.app.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kubevip.app.bgp.BgpDataPlane;
@@ -70,12 +68,8 @@ class ManagerContextServicesBgpTest {
     addresses = new FakeVipAddressPort(log, FakeBgpNetwork.LO);
     routes = new FakeBgpAdvertisementPort(log);
     dataPlane = new BgpDataPlane(addresses, routes, List::of, () -> log.record(RecordedCall.of("speaker.close")));
-    api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-        .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
-        .create();
-    api.client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-        .withNamespace("kube-system").withName("kubevip").endMetadata()
-        .withData(Map.of("cidr-global", "198.51.100.0/24")).build()).create();
+    api.readyNode("node-a");
+    api.pools(Map.of("cidr-global", "198.51.100.0/24"));
     SpringApplication app = new SpringApplication(KubevipApplication.class, FakeNetwork.class);
     app.addInitializers(new KubevipContextInitializer(Configs.config(Map.ofEntries(Map.entry("bgp_enable", "true"),
         Map.entry("svc_enable", "true"), Map.entry("cp_enable", "true"), Map.entry("address", CP_VIP.hostText()),

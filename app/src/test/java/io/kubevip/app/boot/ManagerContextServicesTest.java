@@ -4,9 +4,7 @@ package io.kubevip.app.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kubevip.app.config.Configs;
@@ -88,17 +86,13 @@ class ManagerContextServicesTest {
       }
 
       @Override
-      public java.util.Set<InterfaceName> interfacesWithOurs() {
-        return addresses.interfacesWithOurs();
+      public java.util.Map<InterfaceName, java.util.Set<VipAddress>> listAllOurs() {
+        return addresses.listAllOurs();
       }
     };
     dataPlane = new ArpDataPlane(recording, announcer, InterfaceMonitor.NONE, DuplicateProbe.NONE);
-    api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
-        .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
-        .create();
-    api.client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-        .withNamespace("kube-system").withName("kubevip").endMetadata()
-        .withData(Map.of("cidr-global", "198.51.100.0/24")).build()).create();
+    api.readyNode("node-a");
+    api.pools(Map.of("cidr-global", "198.51.100.0/24"));
     SpringApplication app = new SpringApplication(KubevipApplication.class, FakeNetwork.class);
     app.addInitializers(new KubevipContextInitializer(Configs.config(Map.ofEntries(Map.entry("vip_arp", "true"),
         Map.entry("svc_enable", "true"), Map.entry("vip_nodename", "node-a"),

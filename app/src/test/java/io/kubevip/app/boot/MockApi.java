@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.boot;
 
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
@@ -12,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** A fabric8 mock API server in CRUD mode plus a kubeconfig file naming it, for manager-context tests. */
@@ -43,6 +46,23 @@ final class MockApi implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A Node with a Ready=True condition (and {@code labels}), as the kubelet would report it. */
+  void readyNode(String name, Map<String, String> labels) {
+    client.nodes().resource(new NodeBuilder().withNewMetadata().withName(name).withLabels(labels).endMetadata()
+        .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
+        .create();
+  }
+
+  void readyNode(String name) {
+    readyNode(name, Map.of());
+  }
+
+  /** The {@code kube-system/kubevip} pool ConfigMap with {@code data}. */
+  void pools(Map<String, String> data) {
+    client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
+        .withNamespace("kube-system").withName("kubevip").endMetadata().withData(data).build()).create();
   }
 
   Optional<String> holder(String namespace, String name) {

@@ -4,8 +4,6 @@ package io.kubevip.app.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kubevip.app.config.Configs;
@@ -74,13 +72,9 @@ class ServicesFailoverPrivilegedIT {
   @Test
   void givenTwoManagers_whenServiceCreatedAndOwnerShutsDown_thenClientReachesTheOwnerThenTheSurvivor(Topology t) {
     for (String node : List.of("n1", "n2")) {
-      api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName(node).endMetadata()
-          .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
-          .create();
+      api.readyNode(node);
     }
-    api.client.configMaps().inNamespace("kube-system").resource(new ConfigMapBuilder().withNewMetadata()
-        .withNamespace("kube-system").withName("kubevip").endMetadata()
-        .withData(Map.of("range-global", "10.99.0.210-10.99.0.219")).build()).create();
+    api.pools(Map.of("range-global", "10.99.0.210-10.99.0.219"));
     n1 = manager(t, "n1");
     await().atMost(Duration.ofSeconds(10)).until(() -> api.holder("kube-system", "plndr-svcs-lock").isPresent());
     n2 = manager(t, "n2");

@@ -4,7 +4,6 @@ package io.kubevip.app.boot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.kubevip.app.config.Configs;
 import io.kubevip.app.config.FeatureAvailability;
@@ -61,9 +60,7 @@ class ServicesVipRepairPrivilegedIT {
     t.ip("n1", "link", "add", "aux0", "type", "veth", "peer", "name", "aux0p");
     t.ip("n1", "link", "set", "aux0p", "up");
     t.ip("n1", "link", "set", "aux0", "up");
-    api.client.nodes().resource(new NodeBuilder().withNewMetadata().withName("n1").endMetadata()
-        .withNewStatus().addNewCondition().withType("Ready").withStatus("True").endCondition().endStatus().build())
-        .create();
+    api.readyNode("n1");
     api.client.services().inNamespace("default").resource(new ServiceBuilder()
         .withNewMetadata().withNamespace("default").withName("web").withUid("uid-web")
         .addToAnnotations("kube-vip.io/loadbalancerIPs", VIP).addToAnnotations("kube-vip.io/serviceInterface", "auto")
