@@ -13,6 +13,9 @@ import io.kubevip.linux.model.Link;
 import io.kubevip.linux.model.Route;
 import io.kubevip.ports.out.PortException;
 import io.kubevip.ports.out.VipAddressPort;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -142,22 +145,31 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
   }
 
   @Override
-  public synchronized Set<InterfaceName> interfacesWithOurs() {
+  public synchronized Map<InterfaceName, Set<VipAddress>> listAllOurs() {
     try {
-      Set<Integer> indexes = new java.util.HashSet<>();
-      netlink.ourAddresses().forEach(a -> indexes.add(a.linkIndex()));
-      if (indexes.isEmpty()) {
-        return Set.of();
+      List<Addr> ours = netlink.ourAddresses();
+      if (ours.isEmpty()) {
+        return Map.of();
       }
-      Set<InterfaceName> out = new TreeSet<>();
-      for (Link l : netlink.links()) {
-        if (indexes.contains(l.index())) {
-          out.add(InterfaceName.of(l.name()));
+      Map<Integer, String> names = new HashMap<>();
+      netlink.links().forEach(l -> names.put(l.index(), l.name()));
+      Map<InterfaceName, Set<VipAddress>> out = new HashMap<>();
+      for (Addr a : ours) {
+        String name = names.get(a.linkIndex());
+        if (name == null) {
+          continue; // the link went away between the two dumps
+        }
+        try {
+          out.computeIfAbsent(InterfaceName.of(name), k -> new TreeSet<>()).add(VipAddress.of(a.address(), a.prefixLength()));
+        } catch (InvalidVipException notAVip) {
+          LOG.debug("ignoring tagged address {} on {}: {}", a.cidr(), name, notAVip.getMessage());
         }
       }
-      return Set.copyOf(out);
+      Map<InterfaceName, Set<VipAddress>> copy = new HashMap<>();
+      out.forEach((iface, vips) -> copy.put(iface, Set.copyOf(vips)));
+      return Map.copyOf(copy);
     } catch (LinuxException e) {
-      throw new PortException("listing the interfaces with our VIPs: " + e.getMessage(), e);
+      throw new PortException("listing our VIPs on every interface: " + e.getMessage(), e);
     }
   }
 

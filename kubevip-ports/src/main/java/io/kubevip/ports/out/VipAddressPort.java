@@ -3,6 +3,7 @@ package io.kubevip.ports.out;
 
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,8 +29,9 @@ public interface VipAddressPort {
   Set<VipAddress> listOurs(InterfaceName iface);
 
   /**
-   * Every interface that carries at least one VIP we put there, so a clean-up finds addresses a crashed run left on an
-   * interface nothing names any more (a Service with an {@code auto} interface, since deleted).
+   * Every VIP we put on any interface, by interface (interfaces without one are absent): one read for a pass that
+   * must also find addresses a crashed run left on an interface nothing names any more (a deleted Service's
+   * {@code auto} interface).
    */
-  Set<InterfaceName> interfacesWithOurs();
+  Map<InterfaceName, Set<VipAddress>> listAllOurs();
 }

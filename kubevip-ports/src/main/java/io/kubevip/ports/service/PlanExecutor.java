@@ -59,12 +59,15 @@ public final class PlanExecutor {
   }
 
   /**
-   * Every interface carrying one of our addresses, for a clean-up that must also find interfaces nothing names now.
+   * The actual state on every interface (one read), for a use case whose clean-up must also find our addresses on
+   * interfaces nothing names now.
    *
    * @throws PortException when the addresses cannot be listed
    */
-  public Set<InterfaceName> interfacesWithOurs() {
-    return addresses.interfacesWithOurs();
+  public VipState actualEverywhere() {
+    Set<VipBinding> addressed = new HashSet<>();
+    addresses.listAllOurs().forEach((iface, vips) -> vips.forEach(v -> addressed.add(new VipBinding(v, iface))));
+    return new VipState(addressed, announced);
   }
 
   /** Runs {@code plan}; returns the actions that succeeded and adds the others to {@code failures}. */

@@ -81,7 +81,6 @@ public final class ServicesController {
   private final Clock clock;
   private final RendezvousPlacement placer = new RendezvousPlacement();
   private final ServiceInterfaces interfaces;
-  private final Set<InterfaceName> knownIfaces = new TreeSet<>();
   /** How long a vipHost write is trusted to show up in the watch before it is written again. */
   static final Duration WRITE_ECHO_TIMEOUT = Duration.ofSeconds(5);
 
@@ -122,8 +121,6 @@ public final class ServicesController {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.interfaces = new ServiceInterfaces(subnets, settings.vipInterface(),
         settings.servicesInterface().map(InterfaceName::name));
-    knownIfaces.add(settings.vipInterface());
-    knownIfaces.add(settings.defaultServiceInterface());
     shared = new SharedVipReport(settings.self(), status, clock);
   }
 
@@ -178,7 +175,6 @@ public final class ServicesController {
     Set<VipAddress> blocked = new TreeSet<>();
     if (!fenced) {
       for (VipUnit u : units.values()) {
-        knownIfaces.add(u.iface);
         if (settings.everyEligibleNode()) {
           if (SharedVipReport.announcers(u, eligible).contains(settings.self())) {
             u.vips.forEach(v -> desired.add(new VipBinding(v, u.iface)));
@@ -202,9 +198,9 @@ public final class ServicesController {
     List<Action> executed = new ArrayList<>();
     VipState after = VipState.EMPTY;
     try {
-      knownIfaces.addAll(executor.interfacesWithOurs()); // also where a crashed run left an address nothing names
-      executed.addAll(executor.execute(AnnouncementPlan.between(desired, ours(executor.actual(knownIfaces))), failures));
-      after = ours(executor.actual(knownIfaces));
+      // every interface: also where a crashed run left an address nothing names now
+      executed.addAll(executor.execute(AnnouncementPlan.between(desired, ours(executor.actualEverywhere())), failures));
+      after = ours(executor.actualEverywhere());
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());
     }
@@ -233,8 +229,7 @@ public final class ServicesController {
     List<String> problems = new ArrayList<>();
     List<Action> executed = new ArrayList<>();
     try {
-      knownIfaces.addAll(executor.interfacesWithOurs());
-      executed.addAll(executor.execute(AnnouncementPlan.between(Set.of(), ours(executor.actual(knownIfaces))), failures));
+      executed.addAll(executor.execute(AnnouncementPlan.between(Set.of(), ours(executor.actualEverywhere())), failures));
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());
     }

@@ -71,11 +71,13 @@ public abstract class VipAddressPortContract<P extends VipAddressPort> {
   }
 
   @Test
-  void givenOurVipOnAnInterface_whenListingInterfaces_thenItIsThereUntilTheVipIsRemoved() {
+  void givenOurVipsOnAnInterface_whenListingEverywhere_thenTheyAreListedUnderItUntilRemoved() {
     port.add(VIP4, existingInterface());
-    assertThat(port.interfacesWithOurs()).contains(existingInterface());
+    port.add(VIP6, existingInterface());
+    assertThat(port.listAllOurs().get(existingInterface())).containsExactlyInAnyOrder(VIP4, VIP6);
     port.remove(VIP4, existingInterface());
-    assertThat(port.interfacesWithOurs()).doesNotContain(existingInterface());
+    port.remove(VIP6, existingInterface());
+    assertThat(port.listAllOurs()).doesNotContainKey(existingInterface());
   }
 
   @Test

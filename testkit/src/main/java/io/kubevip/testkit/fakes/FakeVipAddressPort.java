@@ -54,14 +54,14 @@ public final class FakeVipAddressPort implements VipAddressPort {
   }
 
   @Override
-  public synchronized Set<InterfaceName> interfacesWithOurs() {
-    Set<InterfaceName> out = new TreeSet<>();
+  public synchronized Map<InterfaceName, Set<VipAddress>> listAllOurs() {
+    Map<InterfaceName, Set<VipAddress>> out = new HashMap<>();
     interfaces.forEach((iface, vips) -> {
       if (!vips.isEmpty()) {
-        out.add(iface);
+        out.put(iface, Set.copyOf(vips));
       }
     });
-    return Set.copyOf(out);
+    return Map.copyOf(out);
   }
 
   /** Simulates an administrator deleting our address behind our back (not recorded as a call). */
