@@ -10,12 +10,15 @@ import io.kubevip.linux.model.Addr;
 import io.kubevip.ports.out.InterfaceSubnetsPort;
 import io.kubevip.ports.out.PortException;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code auto} interfaces from the kernel: one address dump ({@code ip addr show}) per question, so an address added
- * or removed by the administrator counts at the next pass. Addresses carrying our IFA_PROTO tag (our own VIPs) are
+ * {@code auto} interfaces from the kernel: one address dump ({@code ip addr show}) per {@link #snapshot()} (a pass),
+ * so an address added or removed by the administrator counts at the next pass. Addresses carrying our IFA_PROTO tag (our own VIPs) are
  * left out, as are dadfailed ones. Thread-safe: calls are serialised on one netlink socket, opened at construction
  * in the calling thread's network namespace or the one given.
  */
@@ -46,21 +49,37 @@ public final class LinuxInterfaceSubnets implements InterfaceSubnetsPort, AutoCl
   }
 
   @Override
-  public synchronized Optional<InterfaceName> interfaceFor(VipAddress vip) {
-    if (vip.isDhcpMarker()) {
-      return Optional.empty();
-    }
+  public Optional<InterfaceName> interfaceFor(VipAddress vip) {
+    return snapshot().interfaceFor(vip);
+  }
+
+  /** One address dump (and a link dump only when a VIP matched) answers every question of the pass. */
+  @Override
+  public synchronized InterfaceSubnetsPort snapshot() {
+    List<Addr> subnets;
     try {
-      Optional<Addr> best = netlink.addresses().stream()
-          .filter(a -> a.protocol() != netlink.addressProtocol() && !a.isDadFailed())
-          .filter(a -> Prefixes.contains(a.address(), a.prefixLength(), vip.address()))
-          .min(Comparator.comparingInt((Addr a) -> -a.prefixLength()).thenComparingInt(Addr::linkIndex));
-      if (best.isEmpty()) {
+      subnets = netlink.addresses().stream()
+          .filter(a -> a.protocol() != netlink.addressProtocol() && !a.isDadFailed()).toList();
+    } catch (LinuxException e) {
+      throw new PortException("reading the interface subnets: " + e.getMessage(), e);
+    }
+    Map<Integer, Optional<InterfaceName>> names = new HashMap<>();
+    return vip -> {
+      if (vip.isDhcpMarker()) {
         return Optional.empty();
       }
-      return netlink.linkByIndex(best.get().linkIndex()).map(l -> InterfaceName.of(l.name()));
+      Optional<Addr> best = subnets.stream()
+          .filter(a -> Prefixes.contains(a.address(), a.prefixLength(), vip.address()))
+          .min(Comparator.comparingInt((Addr a) -> -a.prefixLength()).thenComparingInt(Addr::linkIndex));
+      return best.flatMap(a -> names.computeIfAbsent(a.linkIndex(), this::linkName));
+    };
+  }
+
+  private synchronized Optional<InterfaceName> linkName(int index) {
+    try {
+      return netlink.linkByIndex(index).map(l -> InterfaceName.of(l.name()));
     } catch (LinuxException e) {
-      throw new PortException("finding the interface whose subnet holds " + vip.hostText() + ": " + e.getMessage(), e);
+      throw new PortException("naming interface " + index + " for a subnet: " + e.getMessage(), e);
     }
   }
 

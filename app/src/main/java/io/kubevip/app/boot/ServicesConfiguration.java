@@ -81,7 +81,22 @@ public class ServicesConfiguration {
           ServiceAnnouncement.SINGLE_OWNER, () -> DefaultRouteInterface.find(DefaultRouteInterface.PROC_NET_ROUTE)
               .orElseThrow(() -> new IllegalStateException("vip_interface is not set and there is no IPv4 default"
                   + " route to take the interface from; expected vip_interface, e.g. eth0")),
-          vip -> subnets.getObject().interfaceFor(vip), dataPlane.monitor());
+          lazily(subnets), dataPlane.monitor());
+    }
+
+    /** The netlink socket is opened on the first {@code auto} question only (most clusters never ask). */
+    private static InterfaceSubnetsPort lazily(ObjectProvider<LinuxInterfaceSubnets> subnets) {
+      return new InterfaceSubnetsPort() {
+        @Override
+        public java.util.Optional<io.kubevip.domain.node.InterfaceName> interfaceFor(VipAddress vip) {
+          return subnets.getObject().interfaceFor(vip);
+        }
+
+        @Override
+        public InterfaceSubnetsPort snapshot() {
+          return subnets.getObject().snapshot();
+        }
+      };
     }
 
     /** Opened on the first {@code auto} question only, in {@code kubevip_netns} when set; closed with the context. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  * auto} or {@code vip_servicesinterface=auto}): as kube-vip decides it, the interface that has an address whose
  * prefix contains the VIP. Answering this needs the node's addresses, which only an adapter can read.
  *
- * <p>Caller: the Services use case, once per VIP per pass. Threading: thread-safe. Idempotency: a read; the answer
+ * <p>Caller: the Services use case, through one {@link #snapshot()} per pass. Threading: thread-safe. Idempotency: a read; the answer
  * changes only when the node's addresses change. Addresses we added ourselves (our VIPs, tagged) never count, so the
  * answer does not depend on what this node announces.
  */
@@ -25,4 +25,15 @@ public interface InterfaceSubnetsPort {
    * @throws PortException when the addresses cannot be read
    */
   Optional<InterfaceName> interfaceFor(VipAddress vip);
+
+  /**
+   * The node's subnets as they are now, read once, answering {@link #interfaceFor} from memory: for a pass that asks
+   * about many VIPs (an adapter reading the kernel per question would read it once per VIP). This port itself when
+   * answering costs nothing.
+   *
+   * @throws PortException when the addresses cannot be read
+   */
+  default InterfaceSubnetsPort snapshot() {
+    return this;
+  }
 }

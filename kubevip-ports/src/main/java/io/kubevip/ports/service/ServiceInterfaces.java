@@ -21,7 +21,8 @@ import java.util.Set;
  * with an address whose prefix holds the VIP; when no interface does (or the addresses cannot be read), the next level
  * applies and the fallback is logged once per VIP and carried as a note for the announcement Event.
  *
- * <p>Not thread-safe: used inside the controller's serialised pass. Subnets are asked once per VIP per pass.
+ * <p>Not thread-safe: used inside the controller's serialised pass. Subnets are read once per pass, on the first
+ * {@code auto} question of the pass ({@link InterfaceSubnetsPort#snapshot()}).
  */
 final class ServiceInterfaces {
   private static final System.Logger LOG = System.getLogger(ServiceInterfaces.class.getName());
@@ -34,6 +35,8 @@ final class ServiceInterfaces {
   private final InterfaceName vipInterface;
   private final Optional<String> servicesInterface;
   private final Map<VipAddress, Optional<InterfaceName>> asked = new HashMap<>();
+  /** This pass's read of the subnets; null until the first {@code auto} question of the pass. */
+  private InterfaceSubnetsPort thisPass;
   private final Set<String> logged = new HashSet<>();
   private final Set<String> loggedThisPass = new HashSet<>();
 
@@ -49,6 +52,7 @@ final class ServiceInterfaces {
   /** Starts a pass: subnets are read afresh, and fallbacks no longer in use may be logged again later. */
   void beginPass() {
     asked.clear();
+    thisPass = null;
     logged.retainAll(loggedThisPass);
     loggedThisPass.clear();
   }
@@ -99,7 +103,10 @@ final class ServiceInterfaces {
     }
     Optional<InterfaceName> found;
     try {
-      found = subnets.interfaceFor(vip);
+      if (thisPass == null) {
+        thisPass = subnets.snapshot();
+      }
+      found = thisPass.interfaceFor(vip);
     } catch (PortException e) {
       append(note, "reading the interface subnets failed (" + e.getMessage() + ")");
       return Optional.empty(); // not remembered: the next Service asks again

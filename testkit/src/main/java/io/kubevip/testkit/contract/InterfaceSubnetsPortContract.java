@@ -70,6 +70,16 @@ public abstract class InterfaceSubnetsPortContract<P extends InterfaceSubnetsPor
   }
 
   @Test
+  void givenSnapshot_whenAskedAboutSeveralVips_thenItAnswersAsThePortDidWhenTaken() {
+    addSubnet(firstInterface(), "198.51.100.1/24");
+    addSubnet(secondInterface(), "2001:db8:5::1/64");
+    InterfaceSubnetsPort snapshot = port.snapshot();
+    assertThat(snapshot.interfaceFor(VipAddress.parse("198.51.100.77"))).contains(firstInterface());
+    assertThat(snapshot.interfaceFor(VipAddress.parse("2001:db8:5::99"))).contains(secondInterface());
+    assertThat(snapshot.interfaceFor(VipAddress.parse("203.0.113.9"))).isEmpty();
+  }
+
+  @Test
   void givenDhcpMarker_whenAsked_thenEmpty() {
     addSubnet(secondInterface(), "198.51.100.1/24");
     assertThat(port.interfaceFor(VipAddress.dhcpMarker(IpFamily.IPV4))).isEmpty();

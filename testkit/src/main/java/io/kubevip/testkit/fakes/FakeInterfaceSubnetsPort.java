@@ -23,7 +23,7 @@ public final class FakeInterfaceSubnetsPort implements InterfaceSubnetsPort {
   private final List<Entry> entries = new ArrayList<>();
   private final List<InterfaceName> order = new ArrayList<>();
   private volatile PortException failure;
-  private int questions;
+  private int reads;
 
   /** An administrator's address {@code cidr} (e.g. {@code 10.0.0.5/24}) on {@code iface}. */
   public synchronized FakeInterfaceSubnetsPort withSubnet(InterfaceName iface, String cidr) {
@@ -45,24 +45,29 @@ public final class FakeInterfaceSubnetsPort implements InterfaceSubnetsPort {
     this.failure = failure;
   }
 
-  /** How many questions were asked. */
-  public synchronized int questions() {
-    return questions;
+  /** How often the subnets were read: each {@link #interfaceFor} on this port and each {@link #snapshot()}. */
+  public synchronized int reads() {
+    return reads;
   }
 
   @Override
   public synchronized Optional<InterfaceName> interfaceFor(VipAddress vip) {
-    questions++;
+    return snapshot().interfaceFor(vip);
+  }
+
+  /** A frozen copy: later changes to this fake do not show in it, and asking it reads nothing. */
+  @Override
+  public synchronized InterfaceSubnetsPort snapshot() {
+    reads++;
     PortException f = failure;
     if (f != null) {
       throw f;
     }
-    if (vip.isDhcpMarker()) {
-      return Optional.empty();
-    }
-    return entries.stream().filter(e -> !e.ours() && contains(e.network(), e.prefix(), vip.address()))
-        .min(Comparator.comparingInt((Entry e) -> -e.prefix()).thenComparingInt(Entry::rank))
-        .map(Entry::iface);
+    List<Entry> frozen = List.copyOf(entries);
+    return vip -> vip.isDhcpMarker() ? Optional.empty()
+        : frozen.stream().filter(e -> !e.ours() && contains(e.network(), e.prefix(), vip.address()))
+            .min(Comparator.comparingInt((Entry e) -> -e.prefix()).thenComparingInt(Entry::rank))
+            .map(Entry::iface);
   }
 
   private FakeInterfaceSubnetsPort add(InterfaceName iface, String cidr, boolean ours) {

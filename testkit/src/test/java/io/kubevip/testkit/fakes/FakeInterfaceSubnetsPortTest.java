@@ -40,10 +40,10 @@ class FakeInterfaceSubnetsPortTest extends InterfaceSubnetsPortContract<FakeInte
   }
 
   @Test
-  void givenFailing_whenAsked_thenThrows_andCountsTheQuestion() {
+  void givenFailing_whenAsked_thenThrows_andCountsTheRead() {
     port.failing(new PortException("netlink down"));
     assertThatThrownBy(() -> port.interfaceFor(VipAddress.parse("10.0.0.1"))).hasMessage("netlink down");
-    assertThat(port.questions()).isEqualTo(1);
+    assertThat(port.reads()).isEqualTo(1);
   }
 
   @Test
