@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubevip.adapter.bgp.wire.ErrorCodes;
 import io.kubevip.domain.address.VipAddress;
+import io.kubevip.testkit.netns.BirdRouter;
 import io.kubevip.testkit.netns.NetnsTopology;
 import io.kubevip.testkit.netns.Topology;
 import java.net.Inet4Address;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.kubevip.domain.address.VipAddress;
+import io.kubevip.testkit.netns.BirdRouter;
 import io.kubevip.testkit.netns.NetnsTopology;
 import io.kubevip.testkit.netns.Topology;
 import java.net.Inet4Address;

@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.kubevip.app.config.Configs;
 import io.kubevip.app.config.FeatureAvailability;
+import io.kubevip.testkit.netns.BirdRouter;
 import io.kubevip.testkit.netns.NetnsTopology;
-import io.kubevip.testkit.netns.Shell;
 import io.kubevip.testkit.netns.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,42 +36,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BgpControlPlanePrivilegedIT {
   private static final String ROUTER = Topology.CLIENT;
   private static final String VIP = "10.99.100.10";
-  private static Process bird;
-  private static Path birdDir;
+  private static BirdRouter bird;
   private final List<ConfigurableApplicationContext> managers = new ArrayList<>();
   private MockApi api;
 
   @BeforeAll
   static void startBird(Topology t, @TempDir Path dir) throws Exception {
-    birdDir = dir;
-    String conf = """
-        router id 10.99.0.100;
-        log "%s" all;
-        protocol device { scan time 10; }
-        protocol kernel k4 { ipv4 { import none; export where source = RTS_BGP; }; merge paths on; }
-        template bgp kv {
-          local 10.99.0.100 as 65000;
-          hold time 3; keepalive time 1; connect retry time 1; connect delay time 1; error wait time 1, 5;
-          ipv4 { import all; export none; };
-        }
-        protocol bgp kvn1 from kv { neighbor 10.99.0.11 as 65001; }
-        protocol bgp kvn2 from kv { neighbor 10.99.0.12 as 65001; }
-        """.formatted(dir.resolve("bird.log"));
-    Files.writeString(dir.resolve("bird.conf"), conf);
-    bird = new ProcessBuilder("ip", "netns", "exec", t.ns(ROUTER), "bird", "-f", "-c", dir.resolve("bird.conf")
-        .toString(), "-s", dir.resolve("bird.ctl").toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("bird.out").toFile()).start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> Shell.run("birdc", "-s", dir.resolve("bird.ctl").toString(),
-        "show status").exitCode() == 0);
+    bird = new BirdRouter(t, ROUTER, dir).start(
+        "protocol bgp kvn1 from kv { neighbor 10.99.0.11 as 65001; }\n"
+        + "protocol bgp kvn2 from kv { neighbor 10.99.0.12 as 65001; }\n");
   }
 
   @AfterAll
   static void stopBird() throws Exception {
     if (bird != null) {
-      bird.destroy();
-      if (!bird.waitFor(5, TimeUnit.SECONDS)) {
-        bird.destroyForcibly();
-      }
+      bird.close();
     }
   }
 
@@ -121,8 +100,7 @@ class BgpControlPlanePrivilegedIT {
   }
 
   private static String birdLog() throws IOException {
-    Path log = birdDir.resolve("bird.log");
-    return Files.exists(log) ? Files.readString(log) : "";
+    return bird.logText();
   }
 
   @Test

@@ -12,10 +12,9 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.kubevip.app.config.Configs;
 import io.kubevip.app.config.FeatureAvailability;
+import io.kubevip.testkit.netns.BirdRouter;
 import io.kubevip.testkit.netns.NetnsTopology;
-import io.kubevip.testkit.netns.Shell;
 import io.kubevip.testkit.netns.Topology;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,40 +42,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 class BgpServicesPrivilegedIT {
   private static final String ROUTER = Topology.CLIENT;
   private static final String LB_IPS = "kube-vip.io/loadbalancerIPs";
-  private static Process bird;
+  private static BirdRouter bird;
   private final List<ConfigurableApplicationContext> managers = new ArrayList<>();
   private MockApi api;
 
   @BeforeAll
   static void startBird(Topology t, @TempDir Path dir) throws Exception {
-    String conf = """
-        router id %s;
-        log "%s" all;
-        protocol device { scan time 10; }
-        protocol kernel k4 { ipv4 { import none; export where source = RTS_BGP; }; merge paths on; }
-        template bgp kv {
-          local %s as 65000;
-          hold time 3; keepalive time 1; connect retry time 1; connect delay time 1; error wait time 1, 5;
-          ipv4 { import all; export none; };
-        }
-        protocol bgp kvn1 from kv { neighbor %s as 65001; }
-        protocol bgp kvn2 from kv { neighbor %s as 65001; }
-        """.formatted(t.ipv4(ROUTER), dir.resolve("bird.log"), t.ipv4(ROUTER), t.ipv4("n1"), t.ipv4("n2"));
-    Files.writeString(dir.resolve("bird.conf"), conf);
-    bird = new ProcessBuilder("ip", "netns", "exec", t.ns(ROUTER), "bird", "-f", "-c", dir.resolve("bird.conf")
-        .toString(), "-s", dir.resolve("bird.ctl").toString()).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("bird.out").toFile()).start();
-    await().atMost(Duration.ofSeconds(10)).until(() -> Shell.run("birdc", "-s", dir.resolve("bird.ctl").toString(),
-        "show status").exitCode() == 0);
+    bird = new BirdRouter(t, ROUTER, dir).start(
+        "protocol bgp kvn1 from kv { neighbor " + t.ipv4("n1") + " as 65001; }\n"
+        + "protocol bgp kvn2 from kv { neighbor " + t.ipv4("n2") + " as 65001; }\n");
   }
 
   @AfterAll
   static void stopBird() throws Exception {
     if (bird != null) {
-      bird.destroy();
-      if (!bird.waitFor(5, TimeUnit.SECONDS)) {
-        bird.destroyForcibly();
-      }
+      bird.close();
     }
   }
 

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.kubevip.adapter.bgp;
+package io.kubevip.testkit.netns;
 
-import io.kubevip.testkit.netns.Shell;
-import io.kubevip.testkit.netns.Topology;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,31 +9,32 @@ import java.util.concurrent.TimeUnit;
 /**
  * BIRD 2 in a test namespace, in the foreground so this test owns the process: configs as in
  * platform-notes §3 ({@code connect delay time 1; error wait time 1,5;}), a kernel protocol per family exporting
- * BGP routes with {@code merge paths on} for ECMP.
+ * BGP routes with {@code merge paths on} for ECMP. {@link #start} takes the {@code protocol bgp ... from kv} lines;
+ * the template {@code kv} is AS 65000 on the role's IPv4 address with hold time 3 s.
  */
-final class BirdRouter implements AutoCloseable {
+public final class BirdRouter implements AutoCloseable {
   private final Topology topology;
   private final String role;
   private final Path dir;
   private final Path socket;
   private Process process;
 
-  BirdRouter(Topology topology, String role, Path dir) {
+  public BirdRouter(Topology topology, String role, Path dir) {
     this.topology = topology;
     this.role = role;
     this.dir = dir;
     this.socket = dir.resolve("bird.ctl");
   }
 
-  Path log() {
+  public Path log() {
     return dir.resolve("bird.log");
   }
 
-  String logText() throws IOException {
+  public String logText() throws IOException {
     return Files.exists(log()) ? Files.readString(log()) : "";
   }
 
-  BirdRouter start(String protocols) throws IOException, InterruptedException {
+  public BirdRouter start(String protocols) throws IOException, InterruptedException {
     String conf = "router id " + topology.ipv4(role) + ";\n"
         + "log \"" + log() + "\" all;\n"
         + "protocol device { scan time 10; }\n"
@@ -63,12 +62,12 @@ final class BirdRouter implements AutoCloseable {
     return this;
   }
 
-  Shell.Result birdc(String command) {
+  public Shell.Result birdc(String command) {
     return Shell.run("birdc", "-s", socket.toString(), command);
   }
 
   /** Kills BIRD the hard way (like a crash): its sessions drop without NOTIFICATION. */
-  void kill() throws InterruptedException {
+  public void kill() throws InterruptedException {
     if (process != null) {
       process.destroyForcibly();
       process.waitFor(5, TimeUnit.SECONDS);
