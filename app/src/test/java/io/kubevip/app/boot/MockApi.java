@@ -4,7 +4,9 @@ package io.kubevip.app.boot;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -26,7 +28,13 @@ final class MockApi implements AutoCloseable {
 
   MockApi() {
     server.init();
-    client = server.createClient();
+    // Long request timeout: when a manager's watch closes with events still queued for it, fabric8's mock server
+    // stalls its event loop until that backlog is settled (tens of seconds at worst); a read made by the test right
+    // after a context closed must wait that out rather than fail. A real API server does not stall.
+    try (KubernetesClient base = server.createClient()) {
+      client = new KubernetesClientBuilder().withConfig(new ConfigBuilder(base.getConfiguration())
+          .withRequestTimeout(90_000).build()).build();
+    }
     try {
       kubeconfig = Files.createTempFile("kubevip-mock", ".kubeconfig");
       Files.writeString(kubeconfig, """
