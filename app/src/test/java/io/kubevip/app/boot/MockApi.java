@@ -81,7 +81,13 @@ final class MockApi implements AutoCloseable {
   @Override
   public void close() {
     client.close();
-    server.destroy();
+    try {
+      server.destroy();
+    } catch (IllegalStateException stalled) {
+      // "Unable to close MockWebServer": the mock's event loop is still settling a closed watch's backlog (see the
+      // constructor). Test plumbing, not the behaviour under test; its threads end on their own.
+      System.err.println("MockApi: mock API server did not stop in time: " + stalled.getMessage());
+    }
     try {
       Files.deleteIfExists(kubeconfig);
     } catch (IOException e) {
