@@ -18,8 +18,11 @@ import java.util.function.Predicate;
  * as an owner: nobody can reach its copy of the address.
  */
 public final class Prober implements AutoCloseable {
-  /** One probe outcome and the owners at the moment it was read. */
+  /** One probe outcome and the number of reachable nodes holding the VIP at its time stamp. */
   public record Sample(long atMicros, boolean reply, int owners) {}
+
+  /** A probe as read, with the nodes cut off when it was read; owners are judged from the timeline on query. */
+  private record Probe(long atMicros, boolean reply, Set<String> cutOff) {}
 
   /** A node's VIP appeared or disappeared (read time). */
   public record OwnerChange(long atMicros, String node, boolean holds) {}
@@ -34,7 +37,7 @@ public final class Prober implements AutoCloseable {
   private final String vip;
   private final Map<String, Boolean> holds = new ConcurrentHashMap<>();
   private final Map<String, String> macToNode = new ConcurrentHashMap<>();
-  private final List<Sample> samples = new ArrayList<>();
+  private final List<Probe> samples = new ArrayList<>();
   private final List<OwnerChange> ownerChanges = new ArrayList<>();
   private final List<MacChange> macChanges = new ArrayList<>();
   private final List<LineStream> streams = new ArrayList<>();
@@ -107,7 +110,9 @@ public final class Prober implements AutoCloseable {
 
   private void onPing(MonitorLines.Ping s) {
     synchronized (this) {
-      samples.add(new Sample(s.atMicros(), s.reply(), owners().size()));
+      Set<String> cutOff = new TreeSet<>();
+      holds.keySet().stream().filter(topology::isCutOff).forEach(cutOff::add);
+      samples.add(new Probe(s.atMicros(), s.reply(), cutOff));
       notifyAll();
     }
   }
@@ -195,9 +200,26 @@ public final class Prober implements AutoCloseable {
     }
   }
 
-  /** Samples read in [from, to): for counting probes lost and samples with two owners. */
+  /**
+   * Samples stamped in [from, to), each with the owners at its own time stamp: ping and the address monitors are
+   * separate streams read by separate threads, so the holder set at the moment a probe line is processed may lag
+   * or lead the probe's stamp; judging it from the stamped address timeline keeps a sample consistent with
+   * {@link #ownerChanges} (a probe stamped after an address's removal never counts that address).
+   */
   public synchronized List<Sample> samples(long fromMicros, long toMicros) {
-    return samples.stream().filter(s -> s.atMicros() >= fromMicros && s.atMicros() < toMicros).toList();
+    return samples.stream().filter(s -> s.atMicros() >= fromMicros && s.atMicros() < toMicros)
+        .map(this::judged).toList();
+  }
+
+  private Sample judged(Probe p) {
+    Map<String, OwnerChange> last = new java.util.HashMap<>();
+    for (OwnerChange c : ownerChanges) {
+      if (c.atMicros() <= p.atMicros()) {
+        last.merge(c.node(), c, (a, b) -> b.atMicros() >= a.atMicros() ? b : a);
+      }
+    }
+    int owners = (int) last.values().stream().filter(c -> c.holds() && !p.cutOff().contains(c.node())).count();
+    return new Sample(p.atMicros(), p.reply(), owners);
   }
 
   /**
@@ -206,7 +228,8 @@ public final class Prober implements AutoCloseable {
    * the lab was doing while it injected the event. Empty when no reply came after {@code from}.
    */
   public synchronized Optional<Long> longestGapMicros(long fromMicros, long toMicros) {
-    return longestGap(samples, fromMicros, toMicros);
+    return longestGap(samples.stream().map(p -> new Sample(p.atMicros(), p.reply(), 0)).toList(), fromMicros,
+        toMicros);
   }
 
   static Optional<Long> longestGap(List<Sample> samples, long fromMicros, long toMicros) {
