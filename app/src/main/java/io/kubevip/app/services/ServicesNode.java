@@ -18,6 +18,7 @@ import io.kubevip.ports.service.ClusterModel;
 import io.kubevip.ports.service.KubeVipNodeLabels;
 import io.kubevip.ports.service.NodeLabelSync;
 import io.kubevip.ports.service.PlanExecutor;
+import io.kubevip.ports.service.QueuedAnnouncementReports;
 import io.kubevip.ports.service.ServiceAddressAllocator;
 import io.kubevip.ports.service.ServiceNotices;
 import io.kubevip.ports.service.ServicesController;
@@ -93,6 +94,8 @@ public final class ServicesNode {
   private final Timing timing;
   private final ClusterModel model;
   private final ServicesController controller;
+  /** The controller's reports (vipHost, ingress, condition) are written off the pass thread. */
+  private final QueuedAnnouncementReports reports;
   private final AnnouncedVipWatch vipWatch;
   private final ServiceStatusPort status;
   private final ServiceNotices notices = new ServiceNotices();
@@ -135,7 +138,9 @@ public final class ServicesNode {
     this.meters = Objects.requireNonNull(meters, "meters");
     this.timing = Objects.requireNonNull(timing, "timing");
     this.model = new ClusterModel(this::schedulePass);
-    this.controller = new ServicesController(settings, model, liveness, plans, status, meters, clock,
+    this.reports = new QueuedAnnouncementReports(Objects.requireNonNull(status, "status"),
+        problem -> LOG.warn("Services: {}", problem));
+    this.controller = new ServicesController(settings, model, liveness, plans, reports, meters, clock,
         Objects.requireNonNull(subnets, "subnets"));
     this.status = Objects.requireNonNull(status, "status");
     this.vipWatch = new AnnouncedVipWatch(Objects.requireNonNull(monitor, "monitor"), this::vipRemoved);
@@ -204,6 +209,7 @@ public final class ServicesNode {
       watch.close();
     }
     thread.shutdownNow();
+    reports.close();
     started = false;
   }
 

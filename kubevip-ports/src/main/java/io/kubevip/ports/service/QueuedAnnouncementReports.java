@@ -1,0 +1,174 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.ports.service;
+
+import io.kubevip.domain.address.VipAddress;
+import io.kubevip.domain.node.NodeId;
+import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ServiceCondition;
+import io.kubevip.ports.out.ServiceEvent;
+import io.kubevip.ports.out.ServiceStatusPort;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * A {@link ServiceStatusPort} whose {@link #reportAnnouncement} returns at once: the reports (annotation
+ * {@code vipHost}, ingress and condition — two API writes per Service) are written by one worker thread, so the pass
+ * that announced the next Services does not wait behind them during a burst. Everything else goes straight through.
+ *
+ * <p>Per Service only the latest report is kept while it waits (a withdrawal queued after an announcement replaces it:
+ * what is written is what is true now), and reports are written in the order the Services were first queued. Break
+ * before make still holds: a report is queued only after the addresses were announced or withdrawn, and a report that
+ * fails is logged and left to the caller's next pass (the controller writes again when the watch has not shown it
+ * within its echo timeout). {@link #awaitEventsWritten} waits for the queue first, so nothing is lost at shutdown.
+ */
+public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoCloseable {
+  private record Report(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
+      ServiceCondition condition) {}
+
+  private final ServiceStatusPort delegate;
+  private final Consumer<String> onFailure;
+  private final Map<String, Report> queued = new LinkedHashMap<>();
+  private final AtomicLong failures = new AtomicLong();
+  private final Thread worker;
+  private boolean writing;
+  private boolean closed;
+
+  /**
+   * @param delegate the real port, called from the worker thread for reports and from the caller for the rest
+   * @param onFailure told (on the worker thread) about each report that could not be written
+   */
+  public QueuedAnnouncementReports(ServiceStatusPort delegate, Consumer<String> onFailure) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+    worker = new Thread(this::run, "kubevip-service-reports");
+    worker.setDaemon(true);
+    worker.start();
+  }
+
+  @Override
+  public void reportAnnouncement(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
+      ServiceCondition condition) {
+    Report r = new Report(service, List.copyOf(addresses), announcedBy, condition);
+    synchronized (queued) {
+      if (closed) {
+        writeNow(r); // after close: the caller's thread, as a plain port would
+        return;
+      }
+      queued.put(service.key(), r); // replaces a waiting one, keeps its place
+      queued.notifyAll();
+    }
+  }
+
+  /** Reports waiting or being written. */
+  public int pending() {
+    synchronized (queued) {
+      return queued.size() + (writing ? 1 : 0);
+    }
+  }
+
+  /** Reports that failed since start. */
+  public long failures() {
+    return failures.get();
+  }
+
+  private void run() {
+    while (true) {
+      Report next;
+      synchronized (queued) {
+        while (queued.isEmpty() && !closed) {
+          try {
+            queued.wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (queued.isEmpty()) {
+          return;
+        }
+        var it = queued.values().iterator();
+        next = it.next();
+        it.remove();
+        writing = true;
+      }
+      try {
+        writeNow(next);
+      } finally {
+        synchronized (queued) {
+          writing = false;
+          queued.notifyAll();
+        }
+      }
+    }
+  }
+
+  private void writeNow(Report r) {
+    try {
+      delegate.reportAnnouncement(r.service(), r.addresses(), r.announcedBy(), r.condition());
+    } catch (RuntimeException e) {
+      failures.incrementAndGet();
+      onFailure.accept("recording vipHost on " + r.service() + " failed (the next pass writes it again): "
+          + e.getMessage());
+    }
+  }
+
+  /** Waits for the queued reports, then for the delegate's Events; the whole wait is bounded by {@code timeout}. */
+  @Override
+  public void awaitEventsWritten(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (queued) {
+      while (!queued.isEmpty() || writing) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          break;
+        }
+        try {
+          queued.wait(Math.max(1, left / 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+    delegate.awaitEventsWritten(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+  }
+
+  /** Writes what is queued (the worker finishes it), then later reports are written on the caller's thread. */
+  @Override
+  public void close() {
+    synchronized (queued) {
+      closed = true;
+      queued.notifyAll();
+    }
+  }
+
+  @Override
+  public void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy) {
+    delegate.updateLoadBalancer(service, addresses, announcedBy);
+  }
+
+  @Override
+  public void setCondition(ServiceRef service, ServiceCondition condition) {
+    delegate.setCondition(service, condition);
+  }
+
+  @Override
+  public void recordEvent(ServiceRef service, ServiceEvent event) {
+    delegate.recordEvent(service, event);
+  }
+
+  @Override
+  public void recordAllocation(ServiceRef service, List<VipAddress> addresses) {
+    delegate.recordAllocation(service, addresses);
+  }
+
+  @Override
+  public void recordAllocationFailure(ServiceRef service, String reason) {
+    delegate.recordAllocationFailure(service, reason);
+  }
+}
