@@ -14,6 +14,7 @@ import io.kubevip.adapter.kubernetes.manifest.Manifests;
 import io.kubevip.adapter.kubernetes.nodes.KubernetesNodeLabels;
 import io.kubevip.adapter.kubernetes.services.KubernetesClusterWatch;
 import io.kubevip.adapter.kubernetes.services.KubernetesServiceStatus;
+import io.kubevip.adapter.kubernetes.services.ServiceCopies;
 import io.kubevip.adapter.kubernetes.services.ServiceWatchSettings;
 import io.kubevip.domain.lease.LeaseName;
 import io.kubevip.domain.lease.LeaseTiming;
@@ -33,6 +34,8 @@ import java.util.Optional;
 public final class KubernetesAdapter implements AutoCloseable {
   private final KubernetesClient client;
   private final String description;
+  /** One per process: the Service writes and the Services watch share what each knows (no GET, no echo wait). */
+  private final ServiceCopies serviceCopies = new ServiceCopies();
 
   private KubernetesAdapter(KubernetesClient client, String description) {
     this.client = Objects.requireNonNull(client, "client");
@@ -73,12 +76,12 @@ public final class KubernetesAdapter implements AutoCloseable {
 
   /** Informers for LoadBalancer Services, EndpointSlices, Nodes and the pool ConfigMap, as {@code settings} says. */
   public KubernetesClusterWatch clusterWatch(ServiceWatchSettings settings) {
-    return new KubernetesClusterWatch(client, settings);
+    return new KubernetesClusterWatch(client, settings, serviceCopies);
   }
 
   /** Service status, annotations, conditions and Events, reported as {@code node}. */
   public KubernetesServiceStatus serviceStatus(NodeId node) {
-    return new KubernetesServiceStatus(client, node);
+    return new KubernetesServiceStatus(client, node, serviceCopies);
   }
 
   /** This node's liveness Lease in {@code namespace} and the observation of its peers'. */

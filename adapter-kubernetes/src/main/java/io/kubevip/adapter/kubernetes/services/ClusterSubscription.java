@@ -16,6 +16,7 @@ import io.kubevip.ports.out.ClusterWatchPort;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -49,9 +50,17 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
   private final ServiceWatchSettings settings;
   private final ExecutorService dispatcher;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final ServiceCopies copies;
+  private final Source source = new Source();
+  /** Our own accepted writes the informer has not shown yet, by key (see {@link ServiceCopies}). */
+  private final Map<String, Written> written = new ConcurrentHashMap<>();
 
-  private ClusterSubscription(KubernetesClient client, ServiceWatchSettings settings, ClusterWatchListener listener) {
+  private record Written(String baseVersion, Service service) {}
+
+  private ClusterSubscription(KubernetesClient client, ServiceWatchSettings settings, ClusterWatchListener listener,
+      ServiceCopies copies) {
     this.listener = listener;
+    this.copies = copies;
     this.settings = settings;
     this.dispatcher = Executors.newSingleThreadExecutor(r -> {
       Thread t = new Thread(r, "kubevip-cluster-watch");
@@ -74,8 +83,10 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
     configMaps.addEventHandler(handler(key -> delivery.poolConfigChanged()));
   }
 
-  static ClusterSubscription start(KubernetesClient client, ServiceWatchSettings settings, ClusterWatchListener listener) {
-    ClusterSubscription s = new ClusterSubscription(client, settings, listener);
+  static ClusterSubscription start(KubernetesClient client, ServiceWatchSettings settings, ClusterWatchListener listener,
+      ServiceCopies copies) {
+    ClusterSubscription s = new ClusterSubscription(client, settings, listener, copies);
+    copies.attach(s.source);
     s.startInformers();
     return s;
   }
@@ -138,10 +149,12 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
     };
   }
 
-  private void dispatch(String what, Runnable task) {
+  private CompletableFuture<Void> dispatch(String what, Runnable task) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
     try {
       dispatcher.execute(() -> {
         if (closed.get()) {
+          done.complete(null);
           return;
         }
         try {
@@ -149,16 +162,53 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
         } catch (RuntimeException e) {
           // One bad object or listener bug must not stop the watch: log and keep dispatching.
           LOG.error("cluster watch: handling {} failed: {}", what, e.toString(), e);
+        } finally {
+          done.complete(null);
         }
       });
     } catch (RejectedExecutionException e) {
       LOG.debug("cluster watch closed, dropping {}", what);
+      done.complete(null);
+    }
+    return done;
+  }
+
+  // The informer's copy, or our accepted write on top of exactly that copy (strictly newer than it).
+  private Service currentService(String key) {
+    Service cached = services.getStore().getByKey(key);
+    Written w = written.get(key);
+    if (w == null) {
+      return cached;
+    }
+    if (cached != null && cached.getMetadata() != null
+        && w.baseVersion().equals(cached.getMetadata().getResourceVersion())) {
+      return w.service();
+    }
+    written.remove(key, w); // the informer has moved on: our echo, a newer change, or a deletion
+    return cached;
+  }
+
+  private final class Source implements ServiceCopies.Source {
+    @Override
+    public Service service(String key) {
+      return currentService(key);
+    }
+
+    @Override
+    public CompletableFuture<Void> written(String key, String baseVersion, Service service) {
+      if (closed.get()) {
+        return CompletableFuture.completedFuture(null);
+      }
+      ClusterSubscription.this.written.put(key, new Written(baseVersion, service));
+      return dispatch("write of Service " + key, () -> delivery.serviceChanged(key));
     }
   }
 
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      copies.detach(source);
+      written.clear();
       factory.stopAllRegisteredInformers();
       dispatcher.shutdownNow();
     }
@@ -167,7 +217,7 @@ final class ClusterSubscription implements ClusterWatchPort.Watch {
   private final class InformerStores implements ClusterDelivery.Stores {
     @Override
     public Service service(String key) {
-      return services.getStore().getByKey(key);
+      return currentService(key);
     }
 
     @Override

@@ -18,14 +18,21 @@ import java.util.Objects;
 public final class KubernetesClusterWatch implements ClusterWatchPort {
   private final KubernetesClient client;
   private final ServiceWatchSettings settings;
+  private final ServiceCopies copies;
 
   public KubernetesClusterWatch(KubernetesClient client, ServiceWatchSettings settings) {
+    this(client, settings, new ServiceCopies());
+  }
+
+  /** Sharing {@code copies} with the {@link KubernetesServiceStatus} of the same process. */
+  public KubernetesClusterWatch(KubernetesClient client, ServiceWatchSettings settings, ServiceCopies copies) {
     this.client = Objects.requireNonNull(client, "client");
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.copies = Objects.requireNonNull(copies, "copies");
   }
 
   @Override
   public Watch watch(ClusterWatchListener listener) {
-    return ClusterSubscription.start(client, settings, Objects.requireNonNull(listener, "listener"));
+    return ClusterSubscription.start(client, settings, Objects.requireNonNull(listener, "listener"), copies);
   }
 }

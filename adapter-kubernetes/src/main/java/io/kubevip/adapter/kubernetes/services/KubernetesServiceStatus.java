@@ -52,15 +52,25 @@ public final class KubernetesServiceStatus implements ServiceStatusPort, AutoClo
    * @param reportingNode this node: the Events' {@code source.host} / {@code reportingInstance}
    */
   public KubernetesServiceStatus(KubernetesClient client, NodeId reportingNode) {
-    this(client, reportingNode, Clock.systemUTC(), ServiceWriter.CONFLICT_RETRY, ref -> {});
+    this(client, reportingNode, new ServiceCopies());
+  }
+
+  /** Sharing {@code copies} with the {@link KubernetesClusterWatch} of the same process. */
+  public KubernetesServiceStatus(KubernetesClient client, NodeId reportingNode, ServiceCopies copies) {
+    this(client, reportingNode, Clock.systemUTC(), ServiceWriter.CONFLICT_RETRY, ref -> {}, copies);
   }
 
   /** For tests: a fixed clock, and a hook run between each read and its write (to provoke a conflict). */
   KubernetesServiceStatus(KubernetesClient client, NodeId reportingNode, Clock clock, RetryConfig retry,
       Consumer<ServiceRef> beforeWrite) {
+    this(client, reportingNode, clock, retry, beforeWrite, new ServiceCopies());
+  }
+
+  KubernetesServiceStatus(KubernetesClient client, NodeId reportingNode, Clock clock, RetryConfig retry,
+      Consumer<ServiceRef> beforeWrite, ServiceCopies copies) {
     Objects.requireNonNull(client, "client");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.writer = new ServiceWriter(client, retry, beforeWrite);
+    this.writer = new ServiceWriter(client, retry, beforeWrite, Objects.requireNonNull(copies, "copies"));
     this.events = new EventRecorder(client, reportingNode.name(), clock);
     this.eventQueue = new EventQueue(EventQueue.DEFAULT_CAPACITY, "kubevip-service-events");
   }

@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -23,10 +25,12 @@ import org.slf4j.LoggerFactory;
  * 409 (someone wrote in between — kubectl, the cloud-provider, another kube-vip) re-reads and recomputes the edit,
  * so no one's change is lost and no write is made when the fresh object already says what we want.
  *
- * <p>The copy edited is the one the API server returned from our last write (or read) of that Service, when there is
- * one: a burst of Services costs one write per change, not a GET before each. A stale copy costs one refused write
- * (409, then GET and retry); an edit that finds nothing to change on a remembered copy is confirmed on a fresh GET, as
- * someone else may have changed the Service since.
+ * <p>The copy edited is, when there is one, the informer's (with our own accepted writes on top, see
+ * {@link ServiceCopies}), else the one the API server returned from our last write or read of that Service: a burst
+ * of Services costs one write per change, not a GET before each. A stale copy costs one refused write (409, then GET
+ * and retry); an edit that finds nothing to change on a remembered copy is confirmed on a fresh GET, as someone else
+ * may have changed the Service since. Each accepted write is handed to {@link ServiceCopies} so the watch's listener
+ * has it at once.
  */
 final class ServiceWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ServiceWriter.class);
@@ -47,7 +51,11 @@ final class ServiceWriter {
   private final KubernetesClient client;
   private final Retry retry;
   private final Consumer<ServiceRef> beforeWrite;
-  /** Last copy seen per namespace/name, most recently used last; bounded so deleted Services age out. */
+  private final ServiceCopies copies;
+  /**
+   * Last copy seen per namespace/name, most recently used last; bounded so deleted Services age out. With a running
+   * watch only fresh reads are kept here, for the retries of one {@link #apply}: the informer holds the rest.
+   */
   private final Map<String, Service> known = new LinkedHashMap<>(64, 0.75f, true) {
     @Override
     protected boolean removeEldestEntry(Map.Entry<String, Service> eldest) {
@@ -55,9 +63,13 @@ final class ServiceWriter {
     }
   };
   static final int KNOWN_SIZE = 8192;
+  /** Keys whose copies are known to be older than the API server's (a 409), the informer's included, until a read. */
+  private final Set<String> stale = ConcurrentHashMap.newKeySet();
 
-  ServiceWriter(KubernetesClient client, RetryConfig retryConfig, Consumer<ServiceRef> beforeWrite) {
+  ServiceWriter(KubernetesClient client, RetryConfig retryConfig, Consumer<ServiceRef> beforeWrite,
+      ServiceCopies copies) {
     this.client = client;
+    this.copies = copies;
     this.retry = Retry.of("kubevip-service-write", retryConfig);
     this.beforeWrite = beforeWrite;
     retry.getEventPublisher().onRetry(e -> LOG.debug("service write conflict, re-reading (attempt {}): {}",
@@ -83,6 +95,10 @@ final class ServiceWriter {
         return false;
       }
       throw new PortException(what + " of Service " + ref + ": HTTP " + e.getCode() + " " + e.getMessage(), e);
+    } finally {
+      if (copies.attached()) {
+        forget(ref); // the informer's copy is the one to start from next time
+      }
     }
   }
 
@@ -107,21 +123,33 @@ final class ServiceWriter {
       return false;
     }
     beforeWrite.accept(ref);
+    String baseVersion = base.getMetadata().getResourceVersion();
     Service written;
     try {
       written = part == Part.METADATA ? client.resource(next.get()).update() : client.resource(next.get()).updateStatus();
     } catch (KubernetesClientException e) {
       forget(ref);
+      if (isConflict(e)) {
+        markStale(ref);
+      }
       throw e;
     }
     remember(ref, written);
+    copies.written(ref.key(), baseVersion, written);
     return true;
+  }
+
+  private void markStale(ServiceRef ref) {
+    stale.add(ref.key());
   }
 
   private Service remembered(ServiceRef ref) {
     Service copy;
     synchronized (known) {
       copy = known.get(ref.key());
+    }
+    if (copy == null && !stale.contains(ref.key())) {
+      copy = copies.cached(ref.key());
     }
     if (copy == null || copy.getMetadata() == null || copy.getMetadata().getResourceVersion() == null) {
       return null;
@@ -149,6 +177,7 @@ final class ServiceWriter {
   /** The live Service, or null when it does not exist or is another incarnation than {@code ref.uid()}. */
   Service read(ServiceRef ref) {
     Service live = client.services().inNamespace(ref.namespace()).withName(ref.name()).get();
+    stale.remove(ref.key());
     remember(ref, live);
     if (live == null) {
       return null;
