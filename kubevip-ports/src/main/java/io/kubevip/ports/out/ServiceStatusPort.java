@@ -34,6 +34,14 @@ public interface ServiceStatusPort {
     setCondition(service, condition);
   }
 
+  /**
+   * True while a {@link #reportAnnouncement} for {@code service} was accepted but is not written yet (ports that write
+   * reports later); the caller then does not report it again. Ports that write at once answer false.
+   */
+  default boolean reportPending(ServiceRef service) {
+    return false;
+  }
+
   /** May be written later than the call returns (adapters queue Events): readers see it eventually. */
   void recordEvent(ServiceRef service, ServiceEvent event);
 

@@ -36,7 +36,7 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   private final Map<String, Report> queued = new LinkedHashMap<>();
   private final AtomicLong failures = new AtomicLong();
   private final Thread worker;
-  private boolean writing;
+  private String writing;
   private boolean closed;
 
   /**
@@ -68,7 +68,15 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   /** Reports waiting or being written. */
   public int pending() {
     synchronized (queued) {
-      return queued.size() + (writing ? 1 : 0);
+      return queued.size() + (writing != null ? 1 : 0);
+    }
+  }
+
+  /** Waiting or being written: the caller's echo timeout must not run out on a report still in this queue. */
+  @Override
+  public boolean reportPending(ServiceRef service) {
+    synchronized (queued) {
+      return queued.containsKey(service.key()) || service.key().equals(writing);
     }
   }
 
@@ -94,13 +102,13 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
         var it = queued.values().iterator();
         next = it.next();
         it.remove();
-        writing = true;
+        writing = next.service().key();
       }
       try {
         writeNow(next);
       } finally {
         synchronized (queued) {
-          writing = false;
+          writing = null;
           queued.notifyAll();
         }
       }
@@ -122,7 +130,7 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   public void awaitEventsWritten(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (queued) {
-      while (!queued.isEmpty() || writing) {
+      while (!queued.isEmpty() || writing != null) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
           break;

@@ -313,7 +313,8 @@ public final class ServicesController {
     Instant now = clock.instant();
     written.entrySet().removeIf(e -> state.services().get(e.getKey()) == null
         || Optional.ofNullable(state.hosts().get(e.getKey())).equals(e.getValue().host())
-        || !now.isBefore(e.getValue().at().plus(WRITE_ECHO_TIMEOUT)));
+        || !now.isBefore(e.getValue().at().plus(WRITE_ECHO_TIMEOUT))
+            && !status.reportPending(state.services().get(e.getKey()).service()));
     Set<ServiceRef> inUnits = new HashSet<>();
     NodeId self = settings.self();
     for (VipUnit u : units.values()) {

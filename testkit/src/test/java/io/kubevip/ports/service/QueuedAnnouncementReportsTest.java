@@ -60,10 +60,13 @@ class QueuedAnnouncementReportsTest {
     reports.reportAnnouncement(A, VIPS, Optional.empty(), DOWN);
     reports.reportAnnouncement(B, VIPS, Optional.empty(), DOWN);
     assertThat(reports.pending()).isEqualTo(3); // one being written, two waiting
+    assertThat(reports.reportPending(A)).isTrue();
+    assertThat(reports.reportPending(new ServiceRef("ns", "c", "u-c"))).isFalse();
     port.release.countDown();
     reports.awaitEventsWritten(Duration.ofSeconds(5));
     assertThat(port.written).containsExactly("a -> n1", "b -> none", "a -> none");
     assertThat(reports.pending()).isZero();
+    assertThat(reports.reportPending(A)).isFalse();
   }
 
   @Test
