@@ -181,7 +181,8 @@ public class ServicesConfiguration {
       LoggerFactory.getLogger(ServicesConfiguration.class).info("kubevip_builtin_ipam=false: addresses come from"
           + " another allocator (kube-vip-cloud-provider); this node only announces them");
     }
-    ServiceAddressAllocator allocator = new ServiceAddressAllocator(status, ipam, le.retryPeriod(), Clock.systemUTC());
+    ServiceAddressAllocator allocator = new ServiceAddressAllocator(status, ipam, le.retryPeriod(), Clock.systemUTC(),
+        ServiceAddressAllocator.DEFAULT_MAX_PER_PASS, allocationWriters());
     VipAnnouncer announcer = network.announcer();
     PlanExecutor plans = new PlanExecutor(network.addresses(), announcer, meters);
     Duration debounce = svc.debounceTime() == null || svc.debounceTime().isZero() ? DEFAULT_DEBOUNCE
@@ -191,6 +192,25 @@ public class ServicesConfiguration {
     return new ServicesNode(settings, lease, watch, liveness, election, status, allocator, plans, announcer, meters,
         nodeTiming, Clock.systemUTC(), network.subnets(), network.monitor()).labelling(nodeLabels);
   }
+
+  /**
+   * The allocator's writes of one pass go out together on these threads (daemon: an allocation in flight at exit is
+   * redone by the next holder, the Service being the only state). Idle threads end after a minute.
+   */
+  private static java.util.concurrent.Executor allocationWriters() {
+    java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(ALLOCATION_WRITERS,
+        ALLOCATION_WRITERS, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        r -> {
+          Thread t = new Thread(r, "kubevip-allocation-write");
+          t.setDaemon(true);
+          return t;
+        });
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
+  }
+
+  /** Allocation writes in flight at once: enough to overlap round trips, few enough not to flood the API server. */
+  static final int ALLOCATION_WRITERS = 8;
 
   @Bean
   ServicesLifecycles.Campaign servicesCampaign(ServicesNode node) {

@@ -18,6 +18,7 @@ import io.kubevip.ports.out.ServiceStatusPort;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -47,15 +50,17 @@ import java.util.stream.Collectors;
  * {@code PoolConfigProblem} (a malformed entry of the key the Service allocates from, naming key and entry). Not
  * thread-safe: calls are serialised by the caller.
  *
- * <p>A pass writes at most {@code maxPerPass} allocations (default {@value #DEFAULT_MAX_PER_PASS}): each is a request
- * on the pass thread, and a burst of thousands of new Services would otherwise delay announcing the first ones until
- * all are allocated. The rest wait for the next pass, which the watch echo of these writes triggers.
+ * <p>A pass writes at most {@code maxPerPass} allocations (default {@value #DEFAULT_MAX_PER_PASS}), all chosen first
+ * and then written together (see the {@code writers} constructor argument), and waits for them: a burst of thousands
+ * of new Services would otherwise delay announcing the first ones until all are allocated. The rest wait for the next
+ * pass, which the watch echo of these writes triggers.
  */
 public final class ServiceAddressAllocator {
   public static final int DEFAULT_MAX_PER_PASS = 100;
   private final ServiceStatusPort status;
   private final boolean enabled;
   private final int maxPerPass;
+  private final Executor writers;
   private final Duration settle;
   private final Clock clock;
   private final Map<ServiceRef, List<VipAddress>> pending = new HashMap<>();
@@ -75,6 +80,16 @@ public final class ServiceAddressAllocator {
   /** @param maxPerPass allocations written per pass at most; the rest wait for the next pass */
   public ServiceAddressAllocator(ServiceStatusPort status, boolean enabled, Duration settle, Clock clock,
       int maxPerPass) {
+    this(status, enabled, settle, clock, maxPerPass, Runnable::run);
+  }
+
+  /**
+   * @param writers runs the allocation writes of a pass (e.g. a small pool, so they go out together); the pass waits
+   *     for all of them. {@code Runnable::run} writes one after the other on the caller's thread.
+   */
+  public ServiceAddressAllocator(ServiceStatusPort status, boolean enabled, Duration settle, Clock clock,
+      int maxPerPass, Executor writers) {
+    this.writers = Objects.requireNonNull(writers, "writers");
     if (maxPerPass < 1) {
       throw new IllegalArgumentException("maxPerPass must be at least 1, got " + maxPerPass);
     }
@@ -124,7 +139,7 @@ public final class ServiceAddressAllocator {
 
     Map<ServiceRef, List<VipAddress>> allocated = new LinkedHashMap<>();
     Map<ServiceRef, String> failed = new LinkedHashMap<>();
-    int written = 0;
+    List<Planned> planned = new ArrayList<>();
     int deferred = 0;
     for (Map.Entry<ServiceRef, AddressClaim> e : resolution.claims().entrySet()) {
       ServiceRef ref = e.getKey();
@@ -139,19 +154,22 @@ public final class ServiceAddressAllocator {
           notice(ref, ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())));
         }
       } else if (!pending.containsKey(ref)) {
-        if (written >= maxPerPass) {
+        if (planned.size() >= maxPerPass) {
           deferred++;
-        } else if (allocate(state.services().get(ref.key()), state, session, allocated, failed)) {
-          written++;
+        } else {
+          plan(state.services().get(ref.key()), state, session, failed).ifPresent(planned::add);
         }
       }
     }
+    write(planned, allocated, failed);
     return new AllocationPass(allocated, failed, "", deferred);
   }
 
-  /** True when a write to the API was attempted. */
-  private boolean allocate(ServiceIntent s, ClusterState state, AllocationSession session,
-      Map<ServiceRef, List<VipAddress>> allocated, Map<ServiceRef, String> failed) {
+  /** An address chosen for a Service in this pass, not written yet. */
+  private record Planned(ServiceRef ref, List<VipAddress> addresses, Optional<Pool> pool, List<PoolProblem> problems) {}
+
+  private Optional<Planned> plan(ServiceIntent s, ClusterState state, AllocationSession session,
+      Map<ServiceRef, String> failed) {
     ServiceRef ref = s.service();
     Optional<Pool> pool = state.pools().poolFor(ref.namespace());
     List<PoolProblem> problems = pool.map(p -> state.pools().problems().stream()
@@ -163,26 +181,46 @@ public final class ServiceAddressAllocator {
           + problems.stream().map(PoolProblem::toString).collect(Collectors.joining("; ")));
       failed.put(ref, reason);
       notice(ref, ServiceEvent.warning("AllocationFailed", reason));
-      return false;
+      return Optional.empty();
     }
-    Allocated a = (Allocated) result;
-    try {
-      status.recordAllocation(ref, a.addresses());
-    } catch (PortException ex) {
-      session.release(ref); // not written: free it for others in this pass, retry next pass
-      failed.put(ref, "writing kube-vip.io/loadbalancerIPs failed: " + ex.getMessage());
-      return true;
+    return Optional.of(new Planned(ref, ((Allocated) result).addresses(), pool, problems));
+  }
+
+  /**
+   * Writes the pass's allocations, up to {@code writers} at once: each is a request to the API server, and one after
+   * the other they made a burst's announcements wait for the sum of the round trips. An allocation that was not
+   * written is not pending: its address is free again for the next pass, which retries.
+   */
+  private void write(List<Planned> planned, Map<ServiceRef, List<VipAddress>> allocated,
+      Map<ServiceRef, String> failed) {
+    List<CompletableFuture<Optional<String>>> results = new ArrayList<>();
+    for (Planned p : planned) {
+      results.add(CompletableFuture.supplyAsync(() -> {
+        try {
+          status.recordAllocation(p.ref(), p.addresses());
+          return Optional.<String>empty();
+        } catch (PortException ex) {
+          return Optional.of("writing kube-vip.io/loadbalancerIPs failed: " + ex.getMessage());
+        }
+      }, writers));
     }
-    pending.put(ref, a.addresses());
-    allocated.put(ref, a.addresses());
-    if (problems.isEmpty()) {
-      noticed.remove(ref);
-    } else {
-      notice(ref, ServiceEvent.warning("PoolConfigProblem", "allocated from " + pool.get().key()
-          + " but it has malformed entries, which were skipped: "
-          + problems.stream().map(PoolProblem::toString).collect(Collectors.joining("; "))));
+    for (int i = 0; i < planned.size(); i++) {
+      Planned p = planned.get(i);
+      Optional<String> error = results.get(i).join();
+      if (error.isPresent()) {
+        failed.put(p.ref(), error.get());
+        continue;
+      }
+      pending.put(p.ref(), p.addresses());
+      allocated.put(p.ref(), p.addresses());
+      if (p.problems().isEmpty()) {
+        noticed.remove(p.ref());
+      } else {
+        notice(p.ref(), ServiceEvent.warning("PoolConfigProblem", "allocated from " + p.pool().get().key()
+            + " but it has malformed entries, which were skipped: "
+            + p.problems().stream().map(PoolProblem::toString).collect(Collectors.joining("; "))));
+      }
     }
-    return true;
   }
 
   // A pending allocation is settled once the watch shows the Service naming addresses, or the Service is gone.

@@ -10,13 +10,13 @@ import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.ports.out.ServiceCondition;
-import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.ports.out.ServiceStatusPort;
 import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
 import io.kubevip.testkit.fakes.FakeLivenessCluster;
 import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
+import io.kubevip.testkit.fakes.ForwardingServiceStatusPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,13 +39,12 @@ class ServicesReportPendingTest {
   private final Unechoed status = new Unechoed(cluster.status());
 
   /** Records reports without writing them (the watch never shows them); says pending as told. */
-  static final class Unechoed implements ServiceStatusPort {
-    final ServiceStatusPort delegate;
+  static final class Unechoed extends ForwardingServiceStatusPort {
     final List<String> reports = new CopyOnWriteArrayList<>();
     volatile boolean pending;
 
     Unechoed(ServiceStatusPort delegate) {
-      this.delegate = delegate;
+      super(delegate);
     }
 
     @Override
@@ -57,31 +56,6 @@ class ServicesReportPendingTest {
     @Override
     public boolean reportPending(ServiceRef service) {
       return pending;
-    }
-
-    @Override
-    public void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy) {
-      delegate.updateLoadBalancer(service, addresses, announcedBy);
-    }
-
-    @Override
-    public void setCondition(ServiceRef service, ServiceCondition condition) {
-      delegate.setCondition(service, condition);
-    }
-
-    @Override
-    public void recordEvent(ServiceRef service, ServiceEvent event) {
-      delegate.recordEvent(service, event);
-    }
-
-    @Override
-    public void recordAllocation(ServiceRef service, List<VipAddress> addresses) {
-      delegate.recordAllocation(service, addresses);
-    }
-
-    @Override
-    public void recordAllocationFailure(ServiceRef service, String reason) {
-      delegate.recordAllocationFailure(service, reason);
     }
   }
 
