@@ -60,6 +60,8 @@ import java.util.stream.Collectors;
  * announce one VIP at once: the old one has recorded its withdrawal, or it is dead or fenced (a node whose own Lease
  * renewals fail past the renew deadline withdraws everything, before its peers can see the Lease expire).
  *
+ * <p>Nothing is done before the watch's initial listing is complete ({@link ClusterState#synced()}).
+ *
  * <p>Clean-up: every pass plans from the addresses carrying our tag ({@code VipAddressPort.listOurs}) on the interfaces
  * in use, so addresses left by a crashed run or a deleted Service are removed; the control-plane VIP is left alone.
  * Status writes are idempotent and made only when the cluster does not already show them. Not thread-safe: calls are
@@ -143,6 +145,10 @@ public final class ServicesController {
   public synchronized ServicesPass reconcile() {
     Instant start = clock.instant();
     ClusterState state = model.snapshot();
+    if (!state.synced()) {
+      // Half a listing is not the cluster: planning from it could remove what the rest of the listing wants kept.
+      return new ServicesPass(List.of(), List.of(), List.of(), Map.of(), Set.of(), false, Optional.empty());
+    }
     boolean fenced = !liveness.selfValid();
     Set<NodeId> live = liveness.liveNodes();
     Set<NodeId> eligible = new HashSet<>();
