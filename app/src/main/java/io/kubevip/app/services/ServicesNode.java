@@ -66,7 +66,8 @@ public final class ServicesNode {
   /**
    * Timings of the node.
    *
-   * @param debounce how long events are collected before a pass
+   * @param debounce the shortest time between two event-driven passes: an event while the thread has been idle for
+   *     that long starts a pass at once, events during or right after a pass share the next one
    * @param safetyPeriod a pass at least this often (the lease retry period; also the allocator's settle time)
    * @param reannounce gratuitous ARP / unsolicited NA re-send interval for announced Service VIPs ({@code vip_arpRate})
    */
@@ -102,6 +103,8 @@ public final class ServicesNode {
   private final AtomicBoolean repairQueued = new AtomicBoolean();
   private final Map<VipBinding, Long> removedSince = new ConcurrentHashMap<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** {@link System#nanoTime()} when the last pass started (far in the past before the first). */
+  private volatile long lastPassStart = System.nanoTime() - Duration.ofDays(1).toNanos();
   /** Counts leadership changes, so a queued "gained" never lands after the "lost" that followed it. */
   private final AtomicLong term = new AtomicLong();
   private volatile ScheduledExecutorService thread;
@@ -218,17 +221,22 @@ public final class ServicesNode {
         liveness.liveNodes(), liveness.selfValid(), meters.active(), waiting);
   }
 
-  /** Debounced: events within {@code debounce} share one pass. */
+  /**
+   * Debounced on the leading edge: a pass starts at once when none started within {@code debounce}, else
+   * {@code debounce} after the last one started; events meanwhile share it. A single new Service is thus not held back
+   * by the debounce, and a burst still gets one pass per {@code debounce} at most.
+   */
   void schedulePass() {
     ScheduledExecutorService t = thread;
     if (t == null || stopping || !scheduled.compareAndSet(false, true)) {
       return;
     }
+    long wait = Math.max(0, lastPassStart + timing.debounce().toNanos() - System.nanoTime());
     try {
       t.schedule(() -> {
         scheduled.set(false);
         passNow();
-      }, timing.debounce().toMillis(), TimeUnit.MILLISECONDS);
+      }, wait, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       scheduled.set(false);
     }
@@ -239,6 +247,7 @@ public final class ServicesNode {
       return;
     }
     long t0 = System.nanoTime();
+    lastPassStart = t0;
     boolean ok = false;
     try {
       AllocationPass allocation = allocator.reconcile(model.snapshot());
