@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: Apache-2.0
+package io.kubevip.adapter.kubernetes;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A fresh fabric8 mock API server and client for each test, injected into the test's {@code KubernetesClient} and
+ * {@code KubernetesMockServer} fields, as fabric8's {@code @EnableKubernetesMockClient} does, but torn down so that
+ * the mock's stalled shutdown (fabric8 PR #8131) can neither fail a test nor cost it ten seconds: the client (and with
+ * it every watch and informer) is closed after the test's {@code @AfterEach} methods, then the server is stopped with a
+ * bounded wait. Requests wait up to 90 s, as the mock can stall its event loop after a watch closes with a backlog.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@ExtendWith(MockKubernetesApiExtension.class)
+public @interface MockKubernetesApi {
+  /** CRUD mode (objects stored, watches served); expectations set with {@code server.expect()} still answer first. */
+  boolean crud() default false;
+}
