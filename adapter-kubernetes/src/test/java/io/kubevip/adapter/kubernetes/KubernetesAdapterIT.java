@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.LeaseBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kubevip.domain.lease.LeaseName;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,8 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 /** The start-up question "do I still hold the Lease?" against the mock API server. */
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesAdapterIT {
   private static final LeaseName LEASE = new LeaseName("kube-system", "plndr-cp-lock");
   private static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");

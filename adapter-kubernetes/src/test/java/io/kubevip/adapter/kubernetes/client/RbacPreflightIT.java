@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi
 class RbacPreflightIT {
   private static final String PATH = "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews";
 

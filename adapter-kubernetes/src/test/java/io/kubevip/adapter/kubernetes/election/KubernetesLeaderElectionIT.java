@@ -2,15 +2,14 @@
 package io.kubevip.adapter.kubernetes.election;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.lease.LeaseTiming;
 import io.kubevip.testkit.contract.LeaderElectionPortContract;
 import java.time.Clock;
 import java.time.Duration;
 
 /** The election port's contract on the fabric8 mock API server in CRUD mode (409 on a stale resourceVersion). */
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesLeaderElectionIT extends LeaderElectionPortContract<KubernetesLeaderElection> {
   private static final LeaseTiming TIMING =
       new LeaseTiming(Duration.ofMillis(4500), Duration.ofMillis(3000), Duration.ofMillis(1000));

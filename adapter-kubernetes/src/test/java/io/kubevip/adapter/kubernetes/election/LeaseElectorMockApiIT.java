@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.lease.LeaseTiming;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,8 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The election against the fabric8 mock API server in CRUD mode (409 on stale resourceVersion, real watches). */
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class LeaseElectorMockApiIT {
   private static final LeaseTiming TIMING =
       new LeaseTiming(Duration.ofMillis(4500), Duration.ofMillis(3000), Duration.ofMillis(1500));

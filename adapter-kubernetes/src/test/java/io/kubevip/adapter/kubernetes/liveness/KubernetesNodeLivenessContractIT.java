@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.lease.LeaseTiming;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.testkit.contract.NodeLivenessPortContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesNodeLivenessContractIT extends NodeLivenessPortContract<KubernetesNodeLiveness> {
   static final LeaseTiming FAST = new LeaseTiming(Duration.ofSeconds(2), Duration.ofMillis(1000), Duration.ofMillis(200));
   KubernetesClient client;

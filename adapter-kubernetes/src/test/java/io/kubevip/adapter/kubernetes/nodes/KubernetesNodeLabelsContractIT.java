@@ -4,13 +4,12 @@ package io.kubevip.adapter.kubernetes.nodes;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.testkit.contract.NodeLabelsPortContract;
 import java.util.Map;
 
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesNodeLabelsContractIT extends NodeLabelsPortContract<KubernetesNodeLabels> {
   KubernetesClient client;
 

@@ -4,7 +4,7 @@ package io.kubevip.adapter.kubernetes.services;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceIntent;
@@ -12,8 +12,7 @@ import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.testkit.contract.ClusterWatchPortContract;
 import java.util.Map;
 
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesClusterWatchContractIT extends ClusterWatchPortContract<KubernetesClusterWatch> {
   KubernetesClient client;
 

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.node.EndpointNodes;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.pool.PoolConfig;
@@ -25,8 +25,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesClusterWatchScenariosIT {
   KubernetesClient client;
   io.fabric8.kubernetes.client.server.mock.KubernetesMockServer server;

@@ -2,7 +2,7 @@
 package io.kubevip.adapter.kubernetes.services;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceRef;
@@ -11,14 +11,20 @@ import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.testkit.contract.ServiceStatusPortContract;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesServiceStatusContractIT extends ServiceStatusPortContract<KubernetesServiceStatus> {
   KubernetesClient client;
 
   private StatusReader reader() {
     return new StatusReader(client);
+  }
+
+  /** Stops the port's Event thread before the mock API server goes, so no write of it outlives the server. */
+  @AfterEach
+  void closePort() {
+    port.close();
   }
 
   @Override

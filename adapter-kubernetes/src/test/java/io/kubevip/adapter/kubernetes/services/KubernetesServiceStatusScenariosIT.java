@@ -10,8 +10,8 @@ import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.ports.out.PortException;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
@@ -29,8 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class KubernetesServiceStatusScenariosIT {
   private static final VipAddress V4 = VipAddress.parse("192.0.2.10");
   private static final VipAddress V6 = VipAddress.parse("2001:db8::10");
