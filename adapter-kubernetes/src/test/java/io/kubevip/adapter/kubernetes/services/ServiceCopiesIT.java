@@ -7,8 +7,8 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.kubevip.adapter.kubernetes.MockKubernetesApi;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceIntent;
@@ -34,8 +34,7 @@ import org.junit.jupiter.api.Test;
  * The watch and the writes of one process share their copies of a Service: a write starts from the informer's copy
  * (no GET) and the listener has the written object when the write returns, before the watch echoes it.
  */
-@EnableKubernetesMockClient(crud = true)
-@org.junit.jupiter.api.extension.ExtendWith(io.kubevip.adapter.kubernetes.CloseClientBeforeServer.class)
+@MockKubernetesApi(crud = true)
 class ServiceCopiesIT {
   private static final VipAddress V4 = VipAddress.parse("192.0.2.10");
   private static final NodeId NODE = NodeId.of("node-a");
