@@ -323,12 +323,14 @@ public final class ServicesController {
             && !status.reportPending(state.services().get(e.getKey()).service()));
     Set<ServiceRef> inUnits = new HashSet<>();
     NodeId self = settings.self();
+    Set<VipAddress> servedAnywhere = new HashSet<>(); // on any interface: one set, not a scan per unit
+    after.addressed().forEach(b -> servedAnywhere.add(b.vip()));
+    after.announced().forEach(b -> servedAnywhere.add(b.vip()));
     for (VipUnit u : units.values()) {
       boolean serving = u.vips.stream().allMatch(v -> after.announced().contains(new VipBinding(v, u.iface))
           && after.addressed().contains(new VipBinding(v, u.iface)));
       boolean mine = self.equals(owners.get(u.anchor)) && !blocked.contains(u.anchor);
-      boolean anyServed = u.vips.stream().anyMatch(v -> after.addressed().stream().anyMatch(b -> b.vip().equals(v))
-          || after.announced().stream().anyMatch(b -> b.vip().equals(v)));
+      boolean anyServed = u.vips.stream().anyMatch(servedAnywhere::contains);
       for (Map.Entry<ServiceRef, List<VipAddress>> e : u.services.entrySet()) {
         ServiceRef ref = e.getKey();
         inUnits.add(ref);
