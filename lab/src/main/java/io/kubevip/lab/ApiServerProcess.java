@@ -41,13 +41,25 @@ public final class ApiServerProcess implements AutoCloseable {
 
   /** Starts the API in the topology's api namespace; {@code workDir} gets api.log, api-requests.log, kubeconfig. */
   public static ApiServerProcess start(LabTopology topology, Path workDir, Duration timeout) {
+    return start(topology, workDir, timeout, List.of());
+  }
+
+  /**
+   * JVM options for an API server that stands in for kube-apiserver in a benchmark: the mock's CRUD dispatcher does
+   * work proportional to the stored objects on every request, and with the lab's light child options (C1 only, 192 MiB
+   * serial heap) it, not the process under test, becomes what a benchmark measures at thousands of objects.
+   */
+  public static final List<String> BENCH_JVM_OPTIONS = List.of("-Xmx768m", "-XX:TieredStopAtLevel=4");
+
+  /** As {@link #start(LabTopology, Path, Duration)}, with {@code jvmOptions} after the lab's child JVM options. */
+  public static ApiServerProcess start(LabTopology topology, Path workDir, Duration timeout, List<String> jvmOptions) {
     String address = LabTopology.apiAddress();
     String url = "https://" + address + ":" + PORT;
     Path log = workDir.resolve("api.log");
     Path requests = workDir.resolve("api-requests.log");
     Path kubeconfig = workDir.resolve("kubeconfig");
     Path adminSocket = workDir.resolve("api.sock");
-    List<String> cmd = topology.execCommand(LabTopology.API, JavaLauncher.thisProgram(List.of(
+    List<String> cmd = topology.execCommand(LabTopology.API, JavaLauncher.thisProgram(jvmOptions, List.of(
         "api-server", "--bind", address, "--port", String.valueOf(PORT), "--request-log", requests.toString(),
         "--admin-socket", adminSocket.toString())));
     Process p;

@@ -25,8 +25,14 @@ public final class JavaLauncher {
    * named by the system property {@code kubevip.lab.jar} (tests, whose class path is a runner's).
    */
   public static List<String> thisProgram(List<String> args) {
+    return thisProgram(List.of(), args);
+  }
+
+  /** As {@link #thisProgram(List)}, with {@code jvmOptions} after the child options (later options win). */
+  public static List<String> thisProgram(List<String> jvmOptions, List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(java()));
     cmd.addAll(CHILD_JVM_OPTIONS);
+    cmd.addAll(jvmOptions);
     String cp = System.getProperty("java.class.path");
     String labJar = System.getProperty("kubevip.lab.jar");
     if (labJar != null && !labJar.isBlank()) {

@@ -80,7 +80,7 @@ public final class ServicesScaleBench {
       throw new IllegalStateException("cannot create " + work + ": " + e.getMessage(), e);
     }
     progress("namespaces " + String.join(" ", topology.namespaces()) + "; logs in " + work);
-    api = ApiServerProcess.start(topology, work, Duration.ofSeconds(90));
+    api = ApiServerProcess.start(topology, work, Duration.ofSeconds(90), ApiServerProcess.BENCH_JVM_OPTIONS);
     lab = new ServicesLab(topology, api.client());
     lab.createClusterObjects(options.pool());
     monitor = new AddressMonitor(topology, new Pool4(options.pool()));
