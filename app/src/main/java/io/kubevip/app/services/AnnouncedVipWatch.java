@@ -34,6 +34,8 @@ final class AnnouncedVipWatch implements AutoCloseable {
   private final Consumer<VipBinding> removed;
   private final Map<VipBinding, AutoCloseable> watches = new HashMap<>();
   private final AtomicReference<Set<VipBinding>> wanted = new AtomicReference<>();
+  /** What the services thread last asked for; cleared by the worker when a watch could not be opened (retry). */
+  private volatile Set<VipBinding> lastFollowed;
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "kubevip-services-vipwatch");
     t.setDaemon(true);
@@ -47,7 +49,12 @@ final class AnnouncedVipWatch implements AutoCloseable {
 
   /** Watches exactly {@code announced} from now on (soon: on the watch thread). */
   void follow(Set<VipBinding> announced) {
-    if (wanted.getAndSet(Set.copyOf(announced)) == null) {
+    Set<VipBinding> now = Set.copyOf(announced);
+    if (now.equals(lastFollowed)) {
+      return; // most passes change nothing here: no hand-off to the worker
+    }
+    lastFollowed = now;
+    if (wanted.getAndSet(now) == null) {
       try {
         worker.execute(() -> apply(wanted.getAndSet(null)));
       } catch (RejectedExecutionException closed) {
@@ -74,6 +81,7 @@ final class AnnouncedVipWatch implements AutoCloseable {
         } catch (RuntimeException e) {
           LOG.warn("cannot watch {} on {} ({}); a deleted copy is re-added at the next pass", b.vip(), b.iface(),
               e.getMessage());
+          lastFollowed = null; // the next pass asks again
         }
       }
     }
