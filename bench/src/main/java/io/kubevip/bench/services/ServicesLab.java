@@ -40,12 +40,14 @@ final class ServicesLab implements AutoCloseable {
 
   /**
    * The manifests' options, after the lab's own child options so they win (-Xmx96m over the lab's -Xmx192m), and
-   * {@code -XX:TieredStopAtLevel=4} to undo the lab's C1-only setting, which the manifests do not ship.
+   * {@code -XX:TieredStopAtLevel=4} to undo the lab's C1-only setting if the manifests ever stop shipping their own.
    */
   static List<String> manifestJvmOptions() {
     List<String> opts = new ArrayList<>(List.of(ManifestOptions.DEFAULT_JVM_OPTIONS.split("\\s+")));
     opts.removeIf(o -> o.startsWith("--enable-native-access")); // the lab's launcher passes it already
-    opts.add("-XX:TieredStopAtLevel=4");
+    if (opts.stream().noneMatch(o -> o.startsWith("-XX:TieredStopAtLevel="))) {
+      opts.add("-XX:TieredStopAtLevel=4");
+    }
     return opts;
   }
 
