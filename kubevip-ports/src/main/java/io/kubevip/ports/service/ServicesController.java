@@ -205,8 +205,10 @@ public final class ServicesController {
     VipState after = VipState.EMPTY;
     try {
       // every interface: also where a crashed run left an address nothing names now
-      executed.addAll(executor.execute(AnnouncementPlan.between(desired, ours(executor.actualEverywhere())), failures));
-      after = ours(executor.actualEverywhere());
+      VipState before = ours(executor.actualEverywhere());
+      executed.addAll(executor.execute(AnnouncementPlan.between(desired, before), failures));
+      // nothing done, nothing failed: the state is what was just read (most passes; one dump instead of two)
+      after = executed.isEmpty() && failures.isEmpty() ? before : ours(executor.actualEverywhere());
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());
     }
