@@ -62,6 +62,7 @@ import org.slf4j.LoggerFactory;
 public final class ServicesNode {
   private static final Logger LOG = LoggerFactory.getLogger(ServicesNode.class);
   private static final Duration WAIT = Duration.ofSeconds(10);
+  static final int REPORT_WRITERS = 8;
 
   /**
    * Timings of the node.
@@ -95,7 +96,11 @@ public final class ServicesNode {
   private final Timing timing;
   private final ClusterModel model;
   private final ServicesController controller;
-  /** The controller's reports (vipHost, ingress, condition) are written off the pass thread. */
+  /**
+   * The controller's reports (vipHost, ingress, condition) are written by {@value #REPORT_WRITERS} threads, in parallel
+   * across Services; each pass waits for its own before the next starts, so a node's claims never lag far behind what
+   * it announces (the other nodes place unclaimed VIPs afresh).
+   */
   private final QueuedAnnouncementReports reports;
   private final AnnouncedVipWatch vipWatch;
   private final ServiceStatusPort status;
@@ -142,7 +147,7 @@ public final class ServicesNode {
     this.timing = Objects.requireNonNull(timing, "timing");
     this.model = new ClusterModel(this::schedulePass);
     this.reports = new QueuedAnnouncementReports(Objects.requireNonNull(status, "status"),
-        problem -> LOG.warn("Services: {}", problem));
+        problem -> LOG.warn("Services: {}", problem), REPORT_WRITERS);
     this.controller = new ServicesController(settings, model, liveness, plans, reports, meters, clock,
         Objects.requireNonNull(subnets, "subnets"));
     this.status = Objects.requireNonNull(status, "status");
@@ -258,6 +263,10 @@ public final class ServicesNode {
         notices.report(status); // rejected and other-class Services: one Event cluster-wide, from the allocator
       }
       ServicesPass pass = controller.reconcile();
+      if (!reports.awaitWritten(WAIT)) {
+        LOG.warn("Services: {} vipHost/status reports still being written after {} s", reports.pending(),
+            WAIT.toSeconds());
+      }
       vipWatch.follow(plans.announced());
       syncLabels();
       waiting = pass.waiting();

@@ -8,24 +8,29 @@ import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.ports.out.ServiceStatusPort;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * A {@link ServiceStatusPort} whose {@link #reportAnnouncement} returns at once: the reports (annotation
- * {@code vipHost}, ingress and condition — two API writes per Service) are written by one worker thread, so the pass
- * that announced the next Services does not wait behind them during a burst. Everything else goes straight through.
+ * {@code vipHost}, ingress and condition — two API writes per Service) are written by a few worker threads, in
+ * parallel across Services, instead of one Service after the other on the pass thread. Everything else goes straight
+ * through.
  *
  * <p>Per Service only the latest report is kept while it waits (a withdrawal queued after an announcement replaces it:
- * what is written is what is true now), and reports are written in the order the Services were first queued. Break
- * before make still holds: a report is queued only after the addresses were announced or withdrawn, and a report that
- * fails is logged and left to the caller's next pass (the controller writes again when the watch has not shown it
- * within its echo timeout). {@link #awaitEventsWritten} waits for the queue first, so nothing is lost at shutdown.
+ * what is written is what is true now), one Service is never written by two workers at once, and reports are taken in
+ * the order the Services were first queued. The caller waits for a pass's reports with {@link #awaitWritten}: the
+ * {@code vipHost} annotation is the hand-over token (break before make), and a node whose claims lag behind its
+ * announcements leaves other nodes placing those VIPs afresh. A report that fails is logged and left to the caller's
+ * next pass (the controller writes again when the watch has not shown it within its echo timeout).
+ * {@link #awaitEventsWritten} waits for the queue first, so nothing is lost at shutdown.
  */
 public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoCloseable {
   private record Report(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
@@ -35,20 +40,31 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   private final Consumer<String> onFailure;
   private final Map<String, Report> queued = new LinkedHashMap<>();
   private final AtomicLong failures = new AtomicLong();
-  private final Thread worker;
-  private String writing;
+  /** Keys of the Services being written now, one worker each. */
+  private final Set<String> writing = new HashSet<>();
   private boolean closed;
 
-  /**
-   * @param delegate the real port, called from the worker thread for reports and from the caller for the rest
-   * @param onFailure told (on the worker thread) about each report that could not be written
-   */
+  /** One worker: reports written one after the other, off the caller's thread. */
   public QueuedAnnouncementReports(ServiceStatusPort delegate, Consumer<String> onFailure) {
+    this(delegate, onFailure, 1);
+  }
+
+  /**
+   * @param delegate the real port, called from the worker threads for reports and from the caller for the rest
+   * @param onFailure told (on a worker thread) about each report that could not be written
+   * @param workers reports written at once, for different Services
+   */
+  public QueuedAnnouncementReports(ServiceStatusPort delegate, Consumer<String> onFailure, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
-    worker = new Thread(this::run, "kubevip-service-reports");
-    worker.setDaemon(true);
-    worker.start();
+    for (int i = 1; i <= workers; i++) {
+      Thread worker = new Thread(this::run, "kubevip-service-reports-" + i);
+      worker.setDaemon(true);
+      worker.start();
+    }
   }
 
   @Override
@@ -68,7 +84,7 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   /** Reports waiting or being written. */
   public int pending() {
     synchronized (queued) {
-      return queued.size() + (writing != null ? 1 : 0);
+      return queued.size() + writing.size();
     }
   }
 
@@ -76,7 +92,7 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   @Override
   public boolean reportPending(ServiceRef service) {
     synchronized (queued) {
-      return queued.containsKey(service.key()) || service.key().equals(writing);
+      return queued.containsKey(service.key()) || writing.contains(service.key());
     }
   }
 
@@ -89,30 +105,60 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
     while (true) {
       Report next;
       synchronized (queued) {
-        while (queued.isEmpty() && !closed) {
+        while ((next = takeWritable()) == null) {
+          if (closed && queued.isEmpty()) {
+            return;
+          }
           try {
             queued.wait();
           } catch (InterruptedException e) {
             return;
           }
         }
-        if (queued.isEmpty()) {
-          return;
-        }
-        var it = queued.values().iterator();
-        next = it.next();
-        it.remove();
-        writing = next.service().key();
+        writing.add(next.service().key());
       }
       try {
         writeNow(next);
       } finally {
         synchronized (queued) {
-          writing = null;
+          writing.remove(next.service().key());
           queued.notifyAll();
         }
       }
     }
+  }
+
+  // The first queued report whose Service no other worker is writing, removed from the queue; null when none.
+  private Report takeWritable() {
+    var it = queued.values().iterator();
+    while (it.hasNext()) {
+      Report r = it.next();
+      if (!writing.contains(r.service().key())) {
+        it.remove();
+        return r;
+      }
+    }
+    return null;
+  }
+
+  /** Waits until every report queued so far is written (or failed), at most {@code timeout}; true when all are. */
+  public boolean awaitWritten(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (queued) {
+      while (!queued.isEmpty() || !writing.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          queued.wait(Math.max(1, left / 1_000_000L));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private void writeNow(Report r) {
@@ -129,24 +175,11 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   @Override
   public void awaitEventsWritten(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (queued) {
-      while (!queued.isEmpty() || writing != null) {
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          break;
-        }
-        try {
-          queued.wait(Math.max(1, left / 1_000_000L));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+    awaitWritten(timeout);
     delegate.awaitEventsWritten(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
-  /** Writes what is queued (the worker finishes it), then later reports are written on the caller's thread. */
+  /** Writes what is queued (the workers finish it), then later reports are written on the caller's thread. */
   @Override
   public void close() {
     synchronized (queued) {

@@ -95,6 +95,51 @@ class QueuedAnnouncementReportsTest {
   }
 
   @Test
+  void givenTwoWorkers_whenTwoServicesAreReported_thenTheyAreWrittenTogether_butOneServiceNeverTwiceAtOnce()
+      throws Exception {
+    CountDownLatch both = new CountDownLatch(2);
+    java.util.concurrent.atomic.AtomicInteger aAtOnce = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger aMax = new java.util.concurrent.atomic.AtomicInteger();
+    CountDownLatch releaseA = new CountDownLatch(1);
+    List<String> order = new CopyOnWriteArrayList<>();
+    ServiceStatusPort port2 = new io.kubevip.testkit.fakes.ForwardingServiceStatusPort(port) {
+      @Override
+      public void reportAnnouncement(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
+          ServiceCondition condition) {
+        if (service.equals(A)) {
+          aMax.accumulateAndGet(aAtOnce.incrementAndGet(), Math::max);
+        }
+        both.countDown();
+        try {
+          if (!both.await(5, TimeUnit.SECONDS)) {
+            order.add("not together");
+          }
+          if (service.equals(A) && announcedBy.isPresent()) {
+            releaseA.await(5, TimeUnit.SECONDS);
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        order.add(service.name() + " -> " + announcedBy.map(NodeId::name).orElse("none"));
+        if (service.equals(A)) {
+          aAtOnce.decrementAndGet();
+        }
+      }
+    };
+    try (QueuedAnnouncementReports two = new QueuedAnnouncementReports(port2, failures::add, 2)) {
+      two.reportAnnouncement(A, VIPS, Optional.of(N1), UP);
+      two.reportAnnouncement(B, VIPS, Optional.of(N1), UP);
+      await().atMost(Duration.ofSeconds(5)).until(() -> order.contains("b -> n1")); // B done while A still blocked
+      two.reportAnnouncement(A, VIPS, Optional.empty(), DOWN); // A in flight: waits for it, on any worker
+      assertThat(two.awaitWritten(Duration.ofMillis(300))).isFalse();
+      releaseA.countDown();
+      assertThat(two.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      assertThat(order).containsExactly("b -> n1", "a -> n1", "a -> none");
+      assertThat(aMax.get()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void givenOtherWrites_whenCalled_thenTheyGoStraightThrough() {
     port.release.countDown();
     reports.recordAllocation(A, VIPS);
