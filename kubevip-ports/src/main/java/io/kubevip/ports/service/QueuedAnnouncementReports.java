@@ -4,8 +4,8 @@ package io.kubevip.ports.service;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ForwardingServiceStatusPort;
 import io.kubevip.ports.out.ServiceCondition;
-import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.ports.out.ServiceStatusPort;
 import java.time.Duration;
 import java.util.HashSet;
@@ -32,11 +32,10 @@ import java.util.function.Consumer;
  * next pass (the controller writes again when the watch has not shown it within its echo timeout).
  * {@link #awaitEventsWritten} waits for the queue first, so nothing is lost at shutdown.
  */
-public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoCloseable {
+public final class QueuedAnnouncementReports extends ForwardingServiceStatusPort implements AutoCloseable {
   private record Report(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
       ServiceCondition condition) {}
 
-  private final ServiceStatusPort delegate;
   private final Consumer<String> onFailure;
   private final Map<String, Report> queued = new LinkedHashMap<>();
   private final AtomicLong failures = new AtomicLong();
@@ -55,10 +54,10 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
    * @param workers reports written at once, for different Services
    */
   public QueuedAnnouncementReports(ServiceStatusPort delegate, Consumer<String> onFailure, int workers) {
+    super(delegate);
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
     }
-    this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
     for (int i = 1; i <= workers; i++) {
       Thread worker = new Thread(this::run, "kubevip-service-reports-" + i);
@@ -163,7 +162,7 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
 
   private void writeNow(Report r) {
     try {
-      delegate.reportAnnouncement(r.service(), r.addresses(), r.announcedBy(), r.condition());
+      super.reportAnnouncement(r.service(), r.addresses(), r.announcedBy(), r.condition());
     } catch (RuntimeException e) {
       failures.incrementAndGet();
       onFailure.accept("recording vipHost on " + r.service() + " failed (the next pass writes it again): "
@@ -176,7 +175,7 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
   public void awaitEventsWritten(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     awaitWritten(timeout);
-    delegate.awaitEventsWritten(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    super.awaitEventsWritten(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
   /** Writes what is queued (the workers finish it), then later reports are written on the caller's thread. */
@@ -186,30 +185,5 @@ public final class QueuedAnnouncementReports implements ServiceStatusPort, AutoC
       closed = true;
       queued.notifyAll();
     }
-  }
-
-  @Override
-  public void updateLoadBalancer(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy) {
-    delegate.updateLoadBalancer(service, addresses, announcedBy);
-  }
-
-  @Override
-  public void setCondition(ServiceRef service, ServiceCondition condition) {
-    delegate.setCondition(service, condition);
-  }
-
-  @Override
-  public void recordEvent(ServiceRef service, ServiceEvent event) {
-    delegate.recordEvent(service, event);
-  }
-
-  @Override
-  public void recordAllocation(ServiceRef service, List<VipAddress> addresses) {
-    delegate.recordAllocation(service, addresses);
-  }
-
-  @Override
-  public void recordAllocationFailure(ServiceRef service, String reason) {
-    delegate.recordAllocationFailure(service, reason);
   }
 }

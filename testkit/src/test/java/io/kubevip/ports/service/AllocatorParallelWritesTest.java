@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ForwardingServiceStatusPort;
 import io.kubevip.ports.out.PortException;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
-import io.kubevip.testkit.fakes.ForwardingServiceStatusPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

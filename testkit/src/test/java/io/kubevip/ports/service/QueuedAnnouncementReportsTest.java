@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceRef;
+import io.kubevip.ports.out.ForwardingServiceStatusPort;
 import io.kubevip.ports.out.PortException;
 import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.ServiceEvent;
@@ -102,7 +103,7 @@ class QueuedAnnouncementReportsTest {
     java.util.concurrent.atomic.AtomicInteger aMax = new java.util.concurrent.atomic.AtomicInteger();
     CountDownLatch releaseA = new CountDownLatch(1);
     List<String> order = new CopyOnWriteArrayList<>();
-    ServiceStatusPort port2 = new io.kubevip.testkit.fakes.ForwardingServiceStatusPort(port) {
+    ServiceStatusPort port2 = new ForwardingServiceStatusPort(port) {
       @Override
       public void reportAnnouncement(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
           ServiceCondition condition) {

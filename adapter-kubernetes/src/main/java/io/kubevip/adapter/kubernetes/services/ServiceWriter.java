@@ -130,17 +130,16 @@ final class ServiceWriter {
     } catch (KubernetesClientException e) {
       forget(ref);
       if (isConflict(e)) {
-        markStale(ref);
+        stale.add(ref.key());
       }
       throw e;
     }
-    remember(ref, written);
-    copies.written(ref.key(), baseVersion, written);
+    if (copies.attached()) {
+      copies.written(ref.key(), baseVersion, written); // the informer's side holds it from now on
+    } else {
+      remember(ref, written);
+    }
     return true;
-  }
-
-  private void markStale(ServiceRef ref) {
-    stale.add(ref.key());
   }
 
   private Service remembered(ServiceRef ref) {

@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: Apache-2.0
-package io.kubevip.testkit.fakes;
+package io.kubevip.ports.out;
 
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.service.ServiceRef;
-import io.kubevip.ports.out.ServiceCondition;
-import io.kubevip.ports.out.ServiceEvent;
-import io.kubevip.ports.out.ServiceStatusPort;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Forwards every call to another port: tests override the one call whose timing or outcome they script. */
+/**
+ * Forwards every call to another port: a decorator (or a test) overrides only the calls it changes, such as
+ * {@code io.kubevip.ports.service.QueuedAnnouncementReports} for the reports it writes later.
+ */
 public class ForwardingServiceStatusPort implements ServiceStatusPort {
   private final ServiceStatusPort delegate;
 
