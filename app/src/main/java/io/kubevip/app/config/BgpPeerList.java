@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.config;
 
+import static io.kubevip.app.config.BgpPeerParser.number;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -325,19 +327,6 @@ public final class BgpPeerList {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(field + " '" + text + "' " + e.getMessage());
     }
-  }
-
-  private static long number(String text, String field, long min, long max) {
-    long v;
-    try {
-      v = Long.parseLong(text.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(field + " '" + text + "' is not a number; expected " + min + ".." + max);
-    }
-    if (v < min || v > max) {
-      throw new IllegalArgumentException(field + " " + v + " is out of range; expected " + min + ".." + max);
-    }
-    return v;
   }
 
   private static boolean bool(Map<String, Object> m, String field) {

@@ -165,7 +165,8 @@ public final class BgpPeerParser {
     return i < f.size() ? f.get(i).trim() : "";
   }
 
-  private static long number(String text, String field, long min, long max) {
+  /** {@code text} as a whole number in [min, max]; the error names {@code field} and the range (both peer syntaxes). */
+  static long number(String text, String field, long min, long max) {
     long v;
     try {
       v = Long.parseLong(text.trim());
