@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the lab benches share around their measurements: progress lines on stderr (stdout carries only the JSON
@@ -13,6 +14,42 @@ import java.util.List;
  */
 public final class BenchConsole {
   private BenchConsole() {}
+
+  /** One lab bench: {@link #run} returns the JSON summary line; {@link #teardown} may be called more than once. */
+  public interface Bench {
+    String run();
+
+    void teardown();
+  }
+
+  /**
+   * A bench's {@code main}: bad options exit 2 with the usage, the teardown runs after the run and also on Ctrl-C (a
+   * shutdown hook), the JSON line goes to stdout, a failed run exits 1.
+   */
+  public static <O> void main(String name, String[] args, Function<String[], O> parse, String usage,
+      Function<O, Bench> create) {
+    O options;
+    try {
+      options = parse.apply(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println(name + ": " + e.getMessage());
+      System.err.println(usage);
+      System.exit(2);
+      return;
+    }
+    Bench bench = create.apply(options);
+    Runtime.getRuntime().addShutdownHook(new Thread(bench::teardown, name.replace(' ', '-') + "-teardown"));
+    int code = 0;
+    try {
+      System.out.println(bench.run());
+    } catch (RuntimeException e) {
+      System.err.println(name + ": " + e.getMessage());
+      code = 1;
+    } finally {
+      bench.teardown();
+    }
+    System.exit(code);
+  }
 
   /** One timestamped progress line on stderr. */
   public static void progress(String line) {

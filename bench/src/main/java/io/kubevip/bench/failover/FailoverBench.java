@@ -17,7 +17,7 @@ import java.util.List;
  * run, so both face the same machine load. Run through {@code bench/failover.sh} (root: it builds namespaces).
  * Progress goes to stderr; stdout gets one JSON line.
  */
-public final class FailoverBench {
+public final class FailoverBench implements BenchConsole.Bench {
   static final String VIP = "10.99.0.50";
   private final BenchOptions options;
   private final List<CaseResult> results = new ArrayList<>();
@@ -32,30 +32,11 @@ public final class FailoverBench {
   }
 
   public static void main(String[] args) {
-    BenchOptions options;
-    try {
-      options = BenchOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("failover bench: " + e.getMessage());
-      System.err.println(BenchOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    FailoverBench bench = new FailoverBench(options);
-    Runtime.getRuntime().addShutdownHook(new Thread(bench::teardown, "failover-bench-teardown"));
-    int code = 0;
-    try {
-      System.out.println(bench.run());
-    } catch (RuntimeException e) {
-      System.err.println("failover bench: " + e.getMessage());
-      code = 1;
-    } finally {
-      bench.teardown();
-    }
-    System.exit(code);
+    BenchConsole.main("failover bench", args, BenchOptions::parse, BenchOptions.USAGE, FailoverBench::new);
   }
 
-  private String run() {
+  @Override
+  public String run() {
     long started = System.nanoTime();
     String loadStart = loadavg();
     progress("load average at start: " + loadStart);
@@ -169,7 +150,8 @@ public final class FailoverBench {
     return BenchConsole.loadavg();
   }
 
-  private synchronized void teardown() {
+  @Override
+  public synchronized void teardown() {
     if (closed) {
       return;
     }

@@ -24,7 +24,7 @@ import java.util.function.BooleanSupplier;
  * needs. Run through {@code bench/services-scale.sh} (root: it builds namespaces). Progress goes to stderr; stdout gets
  * one JSON line.
  */
-public final class ServicesScaleBench {
+public final class ServicesScaleBench implements BenchConsole.Bench {
   private final ScaleOptions options;
   private LabTopology topology;
   private ApiServerProcess api;
@@ -38,30 +38,11 @@ public final class ServicesScaleBench {
   }
 
   public static void main(String[] args) {
-    ScaleOptions options;
-    try {
-      options = ScaleOptions.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("services bench: " + e.getMessage());
-      System.err.println(ScaleOptions.USAGE);
-      System.exit(2);
-      return;
-    }
-    ServicesScaleBench bench = new ServicesScaleBench(options);
-    Runtime.getRuntime().addShutdownHook(new Thread(bench::teardown, "services-bench-teardown"));
-    int code = 0;
-    try {
-      System.out.println(bench.run());
-    } catch (RuntimeException e) {
-      System.err.println("services bench: " + e.getMessage());
-      code = 1;
-    } finally {
-      bench.teardown();
-    }
-    System.exit(code);
+    BenchConsole.main("services bench", args, ScaleOptions::parse, ScaleOptions.USAGE, ServicesScaleBench::new);
   }
 
-  private String run() {
+  @Override
+  public String run() {
     long started = System.nanoTime();
     String loadStart = loadavg();
     progress("load average at start: " + loadStart + "; N=" + options.count() + ", rate "
@@ -317,7 +298,8 @@ public final class ServicesScaleBench {
     return BenchConsole.loadavg();
   }
 
-  private synchronized void teardown() {
+  @Override
+  public synchronized void teardown() {
     if (closed) {
       return;
     }
