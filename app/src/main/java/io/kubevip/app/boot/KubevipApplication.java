@@ -13,6 +13,6 @@ import org.springframework.context.annotation.Import;
 @EnableAutoConfiguration
 @Import({SettingsConfiguration.class, MetricsConfiguration.class, DecisionLogger.class, ArpModeConfiguration.class,
     ArpDataPlaneConfiguration.class, ControlPlaneConfiguration.class, ServicesConfiguration.class,
-    BgpModeConfiguration.class, RouteTableModeConfiguration.class, WireguardModeConfiguration.class,
+    BgpModeConfiguration.class, RouteTableModeConfiguration.class, WireguardModeConfiguration.class, HttpConfiguration.class,
     NodeLabelsConfiguration.class})
 public class KubevipApplication {}

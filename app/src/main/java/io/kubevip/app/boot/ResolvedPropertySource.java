@@ -3,14 +3,12 @@ package io.kubevip.app.boot;
 
 import io.kubevip.app.config.DataPlaneMode;
 import io.kubevip.app.config.EffectiveConfig;
-import io.kubevip.app.config.HostPort;
 import io.kubevip.app.config.ResolvedValue;
 import io.kubevip.app.config.SettingsTable;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -38,32 +36,15 @@ public final class ResolvedPropertySource {
 
   /**
    * Every setting under its kubevip.* name (unset ones as "", so a KUBEVIP_* variable or application file read by
-   * Spring cannot slip an unvalidated value in underneath), plus the server, management and logging properties
-   * derived from them.
+   * Spring cannot slip an unvalidated value in underneath), plus the logging properties derived from them.
    */
   public static Map<String, Object> properties(EffectiveConfig config) {
     Map<String, Object> p = new LinkedHashMap<>();
     for (ResolvedValue v : config.values()) {
       p.put(v.setting().property(), config.normalized(v.setting()).orElse(""));
     }
-    Optional<HostPort> metrics = config.normalized(SettingsTable.PROMETHEUS_SERVER).map(HostPort::parse);
-    long healthPort = config.normalized(SettingsTable.HEALTH_CHECK_PORT).map(Long::parseLong).orElse(0L);
-    if (healthPort > 0) {
-      p.put("server.port", healthPort);
-      metrics.ifPresentOrElse(m -> {
-        p.put("management.server.port", m.port());
-        if (m.host() != null) {
-          p.put("management.server.address", m.host());
-        }
-      }, () -> p.put("management.endpoints.web.exposure.exclude", "prometheus"));
-    } else if (metrics.isPresent()) {
-      p.put("server.port", metrics.get().port());
-      if (metrics.get().host() != null) {
-        p.put("server.address", metrics.get().host());
-      }
-    } else {
-      p.put("spring.main.web-application-type", "none");
-    }
+    // Probes and metrics are served by ManagementServer on the addresses HttpListeners derives; no servlet stack.
+    p.put("spring.main.web-application-type", "none");
     if (config.normalized(SettingsTable.LOG_FORMAT).filter("json"::equals).isPresent()) {
       p.put("logging.structured.format.console", "ecs");
       p.put("logging.structured.ecs.service.version", io.kubevip.app.BuildInfo.load().version());

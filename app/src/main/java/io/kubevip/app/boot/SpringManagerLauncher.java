@@ -34,6 +34,8 @@ public final class SpringManagerLauncher implements ManagerLauncher {
    */
   public static ConfigurableApplicationContext start(EffectiveConfig config, FeatureAvailability features) {
     SpringApplication app = new SpringApplication(KubevipApplication.class);
+    // Nothing else keeps the JVM alive: no servlet container, and every kubevip thread is a daemon.
+    app.setKeepAlive(true);
     app.addListeners(new EarlyInstall(config));
     app.addInitializers(new KubevipContextInitializer(config, features));
     return app.run();

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextConfiguration;
@@ -31,7 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
  * Starts the real manager context (ARP profile, control plane on) on a random port against the fabric8 mock API;
  * the ARP data plane is replaced by fakes, so nothing touches the network beyond loopback HTTP.
  */
-@SpringBootTest(classes = {KubevipApplication.class, FakeArpNetwork.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = {KubevipApplication.class, FakeArpNetwork.class},
     properties = {"kubevip.vip.interface-name=sneaky", "kubevip.mode.bgp=true"})
 @ContextConfiguration(initializers = ManagerContextArpTest.Init.class)
 class ManagerContextArpTest {
@@ -57,8 +56,8 @@ class ManagerContextArpTest {
   @Autowired
   FakeL2AnnouncePort announcer;
 
-  @LocalServerPort
-  int port;
+  @Autowired
+  ManagementServer http;
   @Autowired
   Environment environment;
   @Autowired
@@ -126,7 +125,7 @@ class ManagerContextArpTest {
 
   private HttpResponse<String> get(String path) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.probesPort() + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
   }
 }

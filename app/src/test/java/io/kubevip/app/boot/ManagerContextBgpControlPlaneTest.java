@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -31,8 +30,7 @@ import org.springframework.test.context.ContextConfiguration;
  * API; the speaker and the addresses are fakes ({@link FakeBgpNetwork}), so nothing leaves the process but
  * loopback HTTP.
  */
-@SpringBootTest(classes = {KubevipApplication.class, FakeBgpNetwork.class},
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {KubevipApplication.class, FakeBgpNetwork.class})
 @ContextConfiguration(initializers = ManagerContextBgpControlPlaneTest.Init.class)
 class ManagerContextBgpControlPlaneTest {
   static final MockApi API = new MockApi();
@@ -60,8 +58,8 @@ class ManagerContextBgpControlPlaneTest {
   BgpControlPlane node;
   @Autowired
   ApplicationContext context;
-  @LocalServerPort
-  int port;
+  @Autowired
+  ManagementServer http;
 
   @Test
   void givenSoleNodeWithElection_whenStarted_thenItLeadsPutsTheVipOnLoAndAdvertisesIt() {
@@ -118,7 +116,7 @@ class ManagerContextBgpControlPlaneTest {
 
   private String get(String path) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.probesPort() + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
     return r.body();

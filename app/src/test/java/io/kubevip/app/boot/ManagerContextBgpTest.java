@@ -20,8 +20,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.test.context.ContextConfiguration;
@@ -31,7 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
  * sub-second lease timings only kubevip.* properties can express. The speaker is a fake ({@link FakeBgpNetwork}):
  * the peer below is a documentation address that must never be dialled.
  */
-@SpringBootTest(classes = {KubevipApplication.class, FakeBgpNetwork.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {KubevipApplication.class, FakeBgpNetwork.class})
 @ContextConfiguration(initializers = ManagerContextBgpTest.Init.class)
 class ManagerContextBgpTest {
   static final int HEALTH_PORT = freePort();
@@ -50,10 +48,8 @@ class ManagerContextBgpTest {
     }
   }
 
-  @LocalServerPort
-  int serverPort;
-  @LocalManagementPort
-  int managementPort;
+  @Autowired
+  ManagementServer http;
   @Autowired
   Environment environment;
   @Autowired
@@ -81,8 +77,10 @@ class ManagerContextBgpTest {
 
   @Test
   void givenHealthCheckPort_whenProbed_thenProbesOnHealthPortAndMetricsOnMetricsPort() throws Exception {
+    int serverPort = http.probesPort();
+    int managementPort = http.metricsPort();
     assertThat(serverPort).isEqualTo(HEALTH_PORT);
-    assertThat(managementPort).isNotEqualTo(HEALTH_PORT);
+    assertThat(managementPort).isPositive().isNotEqualTo(HEALTH_PORT);
     assertThat(get(serverPort, "/livez").statusCode()).isEqualTo(200);
     assertThat(get(serverPort, "/readyz").statusCode()).isEqualTo(200);
     HttpResponse<String> metrics = get(managementPort, "/metrics");

@@ -153,7 +153,7 @@ class ManagerContextServicesBgpTest {
   }
 
   private String get(String path) throws Exception {
-    String port = context.getEnvironment().getProperty("local.server.port");
+    int port = context.getBean(ManagementServer.class).probesPort();
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

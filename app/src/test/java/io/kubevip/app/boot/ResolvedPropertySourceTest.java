@@ -24,35 +24,10 @@ class ResolvedPropertySourceTest {
   static final Map<String, String> ARP = Map.of("vip_arp", "true", "cp_enable", "true", "address", "192.0.2.10");
 
   @Test
-  void givenDefaultPrometheusServer_whenMapped_thenServerPortIs2112OnAllAddresses() {
-    Map<String, Object> p = ResolvedPropertySource.properties(Configs.config(ARP));
-    assertThat(p).containsEntry("server.port", 2112).doesNotContainKey("server.address")
-        .doesNotContainKey("management.server.port").doesNotContainKey("logging.structured.format.console");
-  }
-
-  @Test
   void givenUnsetSettings_whenMapped_thenEveryTablePropertyIsPresentSoNothingUnderneathCanBind() {
     Map<String, Object> p = ResolvedPropertySource.properties(Configs.config(ARP));
     assertThat(SettingsTable.ALL).allSatisfy(s -> assertThat(p).containsKey(s.property()));
     assertThat(p).containsEntry("kubevip.vip.interface-name", "").containsEntry("kubevip.vip.address", "192.0.2.10");
-  }
-
-  @Test
-  void givenHostAndPort_whenMapped_thenServerFollowsPrometheusServer() {
-    Map<String, Object> p = ResolvedPropertySource.properties(Configs.config(with("prometheus_server", "127.0.0.1:9100")));
-    assertThat(p).containsEntry("server.port", 9100).containsEntry("server.address", "127.0.0.1");
-  }
-
-  @Test
-  void givenHealthCheckPort_whenMapped_thenProbesOnItAndMetricsOnManagementPort() {
-    Map<String, Object> p = ResolvedPropertySource.properties(Configs.config(with("health_check_port", "8081")));
-    assertThat(p).containsEntry("server.port", 8081L).containsEntry("management.server.port", 2112);
-  }
-
-  @Test
-  void givenEmptyPrometheusFlagAndNoHealthPort_whenMapped_thenNoWebServer() {
-    EffectiveConfig c = Configs.resolve(ARP, Map.of("--prometheusHTTPServer", ""), java.util.List.of()).config();
-    assertThat(ResolvedPropertySource.properties(c)).containsEntry("spring.main.web-application-type", "none");
   }
 
   @Test

@@ -70,9 +70,12 @@ final class ConfigurationDocs {
         * `kubevip_log_format=json` (property `kubevip.log.format=json`) switches the console to Spring Boot's
           structured logging in ECS JSON (`logging.structured.format.console=ecs`); default `text`.
         * `vip_loglevel` keeps kube-vip's slog numbers: -4 debug, 0 info, 4 warn, 8 error.
-        * `prometheus_server` (default `:2112`) is the HTTP listen address: `/metrics` (Prometheus), and, unless
-          `health_check_port` is set, also `/livez`, `/readyz` and `/healthz`. With `health_check_port` the probes
-          move to that port. An empty `--prometheusHTTPServer ""` turns metrics off.
+        * `prometheus_server` (default `:2112`) is the HTTP listen address: `/metrics` (Prometheus text, or
+          OpenMetrics when the scraper asks for it), `/health` and `/health/<group>` (every indicator with its
+          details), and, unless `health_check_port` is set, also `/livez`, `/readyz` and `/healthz` (Actuator groups
+          `liveness`, `readiness`, `healthz`; status only, 503 when DOWN). With `health_check_port` the probes move to
+          that port. An empty `--prometheusHTTPServer ""` turns metrics off (`/health` then moves to
+          `health_check_port`). The JDK's built-in HTTP server serves them; there is no servlet container.
 
         """);
     Map<String, List<Setting>> byArea = new LinkedHashMap<>();
