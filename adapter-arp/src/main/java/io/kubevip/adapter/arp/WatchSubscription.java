@@ -5,8 +5,11 @@ import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.plan.VipBinding;
 import io.kubevip.linux.model.Addr;
 import io.kubevip.ports.out.LinkWatchPort;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -24,6 +27,10 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
   private final LinuxLinkWatch watch;
   private final LinkWatchPort.Listener listener;
   private final Set<VipBinding> guarded = ConcurrentHashMap.newKeySet();
+  /** The guarded bindings by address, so an event costs one lookup however many are guarded. */
+  private final Map<AddressKey, VipBinding> byAddress = new HashMap<>();
+  /** How many guarded bindings name each interface: its link state is followed while any does. */
+  private final Map<String, Integer> perInterface = new HashMap<>();
   private final Map<VipBinding, Boolean> present = new HashMap<>();
   private final Set<VipBinding> dadFailed = new HashSet<>();
   private final Map<String, Boolean> linkUp = new HashMap<>();
@@ -36,22 +43,40 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
 
   @Override
   public void guard(VipBinding binding) {
-    if (closed) {
+    guardAll(List.of(binding));
+  }
+
+  /** One link dump and one address dump for the whole batch, however many bindings it holds. */
+  @Override
+  public void guardAll(Collection<VipBinding> bindings) {
+    if (closed || bindings.isEmpty()) {
       return;
     }
+    List<VipBinding> batch = List.copyOf(bindings);
     watch.onWatcher(() -> {
-      if (closed || !guarded.add(binding)) {
-        return null;
-      }
-      String iface = binding.iface().name();
-      if (!linkUp.containsKey(iface)) {
-        boolean up = watch.linkUp(iface);
-        linkUp.put(iface, up);
-        if (!up) {
-          fire(() -> listener.linkDown(binding.iface()));
+      List<VipBinding> added = new ArrayList<>();
+      for (VipBinding b : batch) {
+        if (!closed && guarded.add(b)) {
+          byAddress.put(AddressKey.of(b), b);
+          perInterface.merge(b.iface().name(), 1, Integer::sum);
+          added.add(b);
         }
       }
-      checkAddress(binding);
+      if (added.isEmpty()) {
+        return null;
+      }
+      LinuxLinkWatch.Snapshot now = watch.snapshot();
+      for (VipBinding b : added) {
+        String iface = b.iface().name();
+        if (!linkUp.containsKey(iface)) {
+          boolean up = now.linkUp().getOrDefault(iface, false);
+          linkUp.put(iface, up);
+          if (!up) {
+            fire(() -> listener.linkDown(b.iface()));
+          }
+        }
+        report(b, Optional.ofNullable(now.addresses().get(AddressKey.of(b))));
+      }
       return null;
     });
   }
@@ -60,10 +85,13 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
   public void unguard(VipBinding binding) {
     watch.onWatcher(() -> {
       if (guarded.remove(binding)) {
+        byAddress.remove(AddressKey.of(binding));
         present.remove(binding);
         dadFailed.remove(binding);
-        if (guarded.stream().noneMatch(b -> b.iface().equals(binding.iface()))) {
-          linkUp.remove(binding.iface().name());
+        String iface = binding.iface().name();
+        if (perInterface.merge(iface, -1, Integer::sum) <= 0) {
+          perInterface.remove(iface);
+          linkUp.remove(iface);
         }
       }
       return null;
@@ -83,18 +111,17 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
   }
 
   void onAddress(boolean removed, Addr addr, String iface) {
-    for (VipBinding b : guarded) {
-      if (!b.iface().name().equals(iface) || !LinuxLinkWatch.matches(b, addr)) {
-        continue;
+    VipBinding b = byAddress.get(AddressKey.of(iface, addr));
+    if (b == null) {
+      return;
+    }
+    if (removed) {
+      if (Boolean.TRUE.equals(present.get(b))) {
+        checkAddress(b); // confirm: an address added again meanwhile must not be reported
       }
-      if (removed) {
-        if (Boolean.TRUE.equals(present.get(b))) {
-          checkAddress(b); // confirm: an address added again meanwhile must not be reported
-        }
-      } else {
-        present.put(b, true);
-        dadFlags(b, addr);
-      }
+    } else {
+      present.put(b, true);
+      dadFlags(b, addr);
     }
   }
 
@@ -110,16 +137,21 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
 
   /** After lost events: read everything again and report what changed. */
   void resync() {
+    LinuxLinkWatch.Snapshot now = watch.snapshot();
     for (String iface : Set.copyOf(linkUp.keySet())) {
-      onLink(iface, watch.linkUp(iface));
+      onLink(iface, now.linkUp().getOrDefault(iface, false));
     }
     for (VipBinding b : Set.copyOf(guarded)) {
-      checkAddress(b);
+      report(b, Optional.ofNullable(now.addresses().get(AddressKey.of(b))));
     }
   }
 
   private void checkAddress(VipBinding b) {
-    Optional<Addr> now = watch.current(b);
+    report(b, watch.current(b));
+  }
+
+  /** Reports what changed for {@code b} now that its address is {@code now} (empty: not on the interface). */
+  private void report(VipBinding b, Optional<Addr> now) {
     Boolean before = present.put(b, now.isPresent());
     if (now.isEmpty()) {
       dadFailed.remove(b);

@@ -2,11 +2,11 @@
 package io.kubevip.app.services;
 
 import io.kubevip.app.controlplane.InterfaceMonitor;
-import io.kubevip.domain.address.VipAddress;
-import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.plan.VipBinding;
-import java.util.HashMap;
-import java.util.Map;
+import io.kubevip.ports.out.LinkWatchPort;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Watches the Service VIPs this node announces, so one deleted behind our back ({@code ip addr del}, a network
  * manager) is reported within milliseconds instead of at the next safety pass (kube-vip re-adds on its next
- * {@code vip_arpRate} tick). One interface-monitor watch per announced binding, opened after the address is on the
- * interface and closed when it stops being announced; the caller decides what a removal means (a repair pass).
+ * {@code vip_arpRate} tick). One link-watch subscription guards every announced binding (guarded in one batch
+ * after the addresses are on the interface, unguarded when they stop being announced: a node with thousands of
+ * VIPs reads the kernel's addresses once per change, not once per VIP); the caller decides what a removal means
+ * (a repair pass).
  *
  * <p>Threading: {@link #follow} and {@link #close} from the services thread; watches are opened and closed on a thread
  * of their own (opening one reads the interface's addresses, which at thousands of VIPs would hold up passes), the
@@ -32,7 +34,9 @@ final class AnnouncedVipWatch implements AutoCloseable {
 
   private final InterfaceMonitor monitor;
   private final Consumer<VipBinding> removed;
-  private final Map<VipBinding, AutoCloseable> watches = new HashMap<>();
+  private final Set<VipBinding> watched = new HashSet<>();
+  /** One subscription for every announced VIP, opened at the first {@link #follow}. */
+  private LinkWatchPort.Subscription subscription;
   private final AtomicReference<Set<VipBinding>> wanted = new AtomicReference<>();
   /** What the services thread last asked for; cleared by the worker when a watch could not be opened (retry). */
   private volatile Set<VipBinding> lastFollowed;
@@ -67,29 +71,35 @@ final class AnnouncedVipWatch implements AutoCloseable {
     if (announced == null || worker.isShutdown()) {
       return;
     }
-    watches.entrySet().removeIf(e -> {
-      if (announced.contains(e.getKey())) {
-        return false;
-      }
-      closeQuietly(e.getKey(), e.getValue());
-      return true;
-    });
-    for (VipBinding b : announced) {
-      if (!watches.containsKey(b)) {
-        try {
-          watches.put(b, monitor.watch(b.iface(), Set.of(b.vip()), new Listener(b)));
-        } catch (RuntimeException e) {
-          LOG.warn("cannot watch {} on {} ({}); a deleted copy is re-added at the next pass", b.vip(), b.iface(),
-              e.getMessage());
-          lastFollowed = null; // the next pass asks again
+    if (subscription == null) {
+      subscription = monitor.subscribe(new LinkWatchPort.Listener() {
+        @Override
+        public void vipRemoved(VipBinding binding) {
+          removed.accept(binding);
         }
+      });
+    }
+    for (Iterator<VipBinding> it = watched.iterator(); it.hasNext(); ) {
+      VipBinding b = it.next();
+      if (!announced.contains(b)) {
+        subscription.unguard(b);
+        it.remove();
       }
+    }
+    List<VipBinding> added = announced.stream().filter(b -> !watched.contains(b)).toList();
+    try {
+      subscription.guardAll(added);
+      watched.addAll(added);
+    } catch (RuntimeException e) {
+      LOG.warn("cannot watch {} Service VIP(s) ({}); a deleted copy is re-added at the next pass", added.size(),
+          e.getMessage());
+      lastFollowed = null; // the next pass asks again
     }
   }
 
   /** The bindings watched now. */
   synchronized Set<VipBinding> watched() {
-    return Set.copyOf(watches.keySet());
+    return Set.copyOf(watched);
   }
 
   /** Closes every watch at once; later {@link #follow} calls do nothing. */
@@ -97,39 +107,10 @@ final class AnnouncedVipWatch implements AutoCloseable {
   public void close() {
     worker.shutdownNow();
     synchronized (this) {
-      watches.forEach(AnnouncedVipWatch::closeQuietly);
-      watches.clear();
-    }
-  }
-
-  private static void closeQuietly(VipBinding b, AutoCloseable watch) {
-    try {
-      watch.close();
-    } catch (Exception e) {
-      LOG.debug("closing the watch of {}: {}", b, e.toString());
-    }
-  }
-
-  private final class Listener implements InterfaceMonitor.Listener {
-    private final VipBinding binding;
-
-    Listener(VipBinding binding) {
-      this.binding = binding;
-    }
-
-    @Override
-    public void vipRemoved(VipAddress vip) {
-      if (vip.equals(binding.vip())) {
-        removed.accept(binding);
+      if (subscription != null) {
+        subscription.close();
       }
+      watched.clear();
     }
-
-    @Override
-    public void linkDown(InterfaceName iface) {
-      // Services keep their VIPs through a link flap; the next pass re-adds whatever the kernel dropped.
-    }
-
-    @Override
-    public void linkUp(InterfaceName iface) {}
   }
 }

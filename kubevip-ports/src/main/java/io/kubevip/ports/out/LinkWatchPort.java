@@ -3,6 +3,7 @@ package io.kubevip.ports.out;
 
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.plan.VipBinding;
+import java.util.Collection;
 import java.util.Set;
 
 /**
@@ -54,6 +55,14 @@ public interface LinkWatchPort {
 
     /** Stops guarding {@code binding}; unguard before removing the address on purpose. */
     void unguard(VipBinding binding);
+
+    /**
+     * Guards every binding as {@link #guard} does; an adapter reads the kernel's state once for all of them (a node
+     * announcing thousands of Service VIPs guards them in one go).
+     */
+    default void guardAll(Collection<VipBinding> bindings) {
+      bindings.forEach(this::guard);
+    }
 
     /** The bindings guarded now. */
     Set<VipBinding> guarded();

@@ -132,6 +132,18 @@ public abstract class LinkWatchPortContract<P extends LinkWatchPort> {
   }
 
   @Test
+  void givenSomeMissing_whenGuardedTogether_thenMissingOnesReportedAtOnceAndPresentOnesWatched() {
+    addAddress(b(VIP4));
+    subscription.guardAll(java.util.List.of(b(VIP4), b(OTHER4)));
+    await().until(() -> listener.events().contains(removed(b(OTHER4))));
+    assertThat(subscription.guarded()).containsExactlyInAnyOrder(b(VIP4), b(OTHER4));
+    assertThat(listener.events()).doesNotContain(removed(b(VIP4)));
+    deleteExternally(b(VIP4));
+    await().until(() -> listener.events().contains(removed(b(VIP4))));
+    assertThat(listener.events()).containsOnlyOnce(removed(b(OTHER4)));
+  }
+
+  @Test
   void givenGuardedTwice_whenDeleted_thenReportedOnce() {
     addAddress(b(VIP4));
     addAddress(b(OTHER4));
