@@ -217,10 +217,8 @@ public final class Netlink implements AutoCloseable {
     String op = "adding " + addr.cidr() + " to " + link;
     guard(op);
     Link l = requireLink(link, op);
-    Optional<Change> existing = existingOwner(l.index(), addr);
-    if (existing.isPresent()) {
-      return existing.get();
-    }
+    // Exclusive create first: the kernel refuses an address that is there, and only then is the (full) address
+    // dump read to tell ours from someone else's. Dumping before every add made announcing N VIPs O(N²).
     try {
       conn.ack(RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, NetlinkRequests.newAddr(l.index(), addr, addressProtocol), op);
     } catch (NetlinkException e) {

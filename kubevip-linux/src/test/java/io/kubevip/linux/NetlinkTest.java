@@ -118,6 +118,13 @@ class NetlinkTest {
   }
 
   @Test
+  void givenNewAddress_whenAdded_thenNoAddressDumpIsRead() {
+    ScriptedNetlinkChannel ch = kernel(0, null);
+    assertThat(Netlink.over(ch, 77).addAddress("eth0", Addr.parse("10.99.0.51/32"))).isEqualTo(Netlink.Change.ADDED);
+    assertThat(ch.sent).noneMatch(m -> m.type() == RTM_GETADDR);
+  }
+
+  @Test
   void givenAddressOwnedBySomeoneElse_whenDeleting_thenLeftAloneAndReportedForeign() {
     List<NetlinkMessage> changes = new ArrayList<>();
     ScriptedNetlinkChannel ch = new ScriptedNetlinkChannel(req -> {
@@ -128,6 +135,9 @@ class NetlinkTest {
         IfAddrMsg foreign = new IfAddrMsg(AF_INET, 32, 0, 0, 2,
             List.of(new RtAttr(IFA_LOCAL, new byte[] {10, 99, 0, 50})));
         return List.of(new NetlinkMessage(RTM_NEWADDR, NLM_F_MULTI, req.seq(), 0, foreign), done(req.seq(), 0));
+      }
+      if (req.type() == RTM_NEWADDR && (req.flags() & NLM_F_EXCL) != 0) {
+        return List.of(error(req, io.kubevip.linux.error.Errno.EEXIST, null)); // the address is there: refused
       }
       changes.add(req);
       return List.of(error(req, 0, null));
