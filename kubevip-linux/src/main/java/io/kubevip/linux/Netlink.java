@@ -267,6 +267,27 @@ public final class Netlink implements AutoCloseable {
     return Change.REMOVED;
   }
 
+  /**
+   * Deletes an address the caller has just seen in {@link #addresses()} carrying our tag, without reading the
+   * addresses again (batches: one dump for many deletes); {@link Change#UNCHANGED} if it went meanwhile.
+   */
+  public Change deleteListedAddress(Link link, Addr addr) {
+    String op = "deleting " + addr.cidr() + " from " + link.name();
+    guard(op);
+    if (addr.protocol() != addressProtocol) {
+      throw new IllegalArgumentException(op + ": the address does not carry our tag " + addressProtocol);
+    }
+    try {
+      conn.ack(RTM_DELADDR, 0, NetlinkRequests.delAddr(link.index(), addr), op);
+    } catch (NetlinkException e) {
+      if (e.errno() == Errno.EADDRNOTAVAIL) {
+        return Change.UNCHANGED;
+      }
+      throw e;
+    }
+    return Change.REMOVED;
+  }
+
   private Optional<Change> existingOwner(int index, Addr addr) {
     return addresses().stream()
         .filter(a -> a.linkIndex() == index && a.sameAs(addr))

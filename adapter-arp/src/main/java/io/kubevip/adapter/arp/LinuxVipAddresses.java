@@ -4,6 +4,7 @@ package io.kubevip.adapter.arp;
 import io.kubevip.domain.address.InvalidVipException;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
+import io.kubevip.domain.plan.VipBinding;
 import io.kubevip.linux.NetNamespace;
 import io.kubevip.linux.Netlink;
 import io.kubevip.linux.Netlink.Change;
@@ -13,7 +14,9 @@ import io.kubevip.linux.model.Link;
 import io.kubevip.linux.model.Route;
 import io.kubevip.ports.out.PortException;
 import io.kubevip.ports.out.VipAddressPort;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -119,6 +122,53 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
     } catch (LinuxException e) {
       throw new PortException("VIP " + vip + ": " + e.getMessage(), e);
     }
+  }
+
+  /** One link and one address dump for the whole batch, then one delete per address of ours that is there. */
+  @Override
+  public synchronized Map<VipBinding, PortException> removeAll(Collection<VipBinding> bindings) {
+    Map<VipBinding, PortException> failed = new LinkedHashMap<>();
+    if (bindings.isEmpty()) {
+      return failed;
+    }
+    Map<String, Link> links = new HashMap<>();
+    Map<AddressKey, Addr> present = new HashMap<>();
+    try {
+      Map<Integer, String> names = new HashMap<>();
+      for (Link l : netlink.links()) {
+        links.put(l.name(), l);
+        names.put(l.index(), l.name());
+      }
+      for (Addr a : netlink.addresses()) {
+        String name = names.get(a.linkIndex());
+        if (name != null) {
+          present.put(AddressKey.of(name, a), a);
+        }
+      }
+    } catch (LinuxException e) {
+      bindings.forEach(b -> failed.put(b, new PortException("VIP " + b.vip() + ": " + e.getMessage(), e)));
+      return failed;
+    }
+    for (VipBinding b : bindings) {
+      Link link = links.get(b.iface().name());
+      Addr there = link == null ? null : present.get(AddressKey.of(b));
+      if (there == null) {
+        continue; // absent, or the interface went away and took the address with it
+      }
+      if (there.protocol() != netlink.addressProtocol()) {
+        LOG.info("not removing VIP {} from {}: someone else configured it", b.vip(), b.iface());
+        continue;
+      }
+      if (there.isIpv6() && there.isDadFailed()) {
+        noDadNext.add(b.vip() + "@" + b.iface());
+      }
+      try {
+        netlink.deleteListedAddress(link, there);
+      } catch (LinuxException e) {
+        failed.put(b, new PortException("VIP " + b.vip() + ": " + e.getMessage(), e));
+      }
+    }
+    return failed;
   }
 
   @Override

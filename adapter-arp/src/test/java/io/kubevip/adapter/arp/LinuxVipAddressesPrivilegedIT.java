@@ -95,6 +95,18 @@ class LinuxVipAddressesPrivilegedIT extends VipAddressPortContract<LinuxVipAddre
   }
 
   @Test
+  void givenAdminsAddressAndOurs_whenRemovedTogether_thenOnlyOursGoes() {
+    t.ip("n1", "addr", "add", "192.0.2.10/32", "dev", "eth0");
+    port.add(VIP4, ETH0);
+    VipAddress ours = VipAddress.parse("192.0.2.11/32");
+    port.add(ours, ETH0);
+    assertThat(port.removeAll(java.util.List.of(new io.kubevip.domain.plan.VipBinding(VIP4, ETH0),
+        new io.kubevip.domain.plan.VipBinding(ours, ETH0)))).isEmpty();
+    assertThat(Ip.has(t, "n1", "eth0", "192.0.2.10/32")).isTrue();
+    assertThat(Ip.has(t, "n1", "eth0", "192.0.2.11/32")).isFalse();
+  }
+
+  @Test
   void givenMissingInterface_whenAdding_thenMessageNamesVipAndListsExistingInterfaces() {
     assertThatThrownBy(() -> port.add(VIP4, InterfaceName.of("eth9")))
         .isInstanceOf(PortException.class)

@@ -3,6 +3,9 @@ package io.kubevip.ports.out;
 
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
+import io.kubevip.domain.plan.VipBinding;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -24,6 +27,24 @@ public interface VipAddressPort {
 
   /** Equivalent to: {@code ip addr del $vip dev $iface}. */
   void remove(VipAddress vip, InterfaceName iface);
+
+  /**
+   * {@link #remove} for each binding, in order; an adapter reads the interface state once for the whole batch (a
+   * node giving up thousands of Service VIPs on SIGTERM must not read every address once per VIP).
+   *
+   * @return the bindings that could not be removed, with why; empty when all went
+   */
+  default Map<VipBinding, PortException> removeAll(Collection<VipBinding> bindings) {
+    Map<VipBinding, PortException> failed = new LinkedHashMap<>();
+    for (VipBinding b : bindings) {
+      try {
+        remove(b.vip(), b.iface());
+      } catch (PortException e) {
+        failed.put(b, e);
+      }
+    }
+    return failed;
+  }
 
   /** The VIPs we put on {@code iface} that are still there; empty when the interface does not exist. */
   Set<VipAddress> listOurs(InterfaceName iface);

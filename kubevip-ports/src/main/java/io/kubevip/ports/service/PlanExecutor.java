@@ -13,8 +13,10 @@ import io.kubevip.ports.out.PortException;
 import io.kubevip.ports.out.VipAddressPort;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,8 +76,14 @@ public final class PlanExecutor {
   public List<Action> execute(AnnouncementPlan plan, List<ActionFailure> failures) {
     List<Action> done = new ArrayList<>();
     Set<VipBinding> addFailed = new HashSet<>();
-    for (Action action : plan.actions()) {
+    List<Action> actions = plan.actions();
+    for (int i = 0; i < actions.size(); i++) {
+      Action action = actions.get(i);
       VipBinding b = action.binding();
+      if (action instanceof Action.RemoveAddress) {
+        i = removeAddresses(actions, i, done, failures) - 1;
+        continue;
+      }
       if (action instanceof Action.Announce && addFailed.contains(b)) {
         failures.add(new ActionFailure(action, "skipped: adding " + b.vip() + " to " + b.iface() + " failed"));
         continue;
@@ -93,6 +101,38 @@ public final class PlanExecutor {
       }
     }
     return done;
+  }
+
+  /**
+   * The plan's RemoveAddress phase (consecutive: plans are ordered by phase) as one batch, so the adapter reads
+   * the interfaces once however many VIPs go; returns the index after the phase.
+   */
+  private int removeAddresses(List<Action> actions, int from, List<Action> done, List<ActionFailure> failures) {
+    int to = from;
+    List<VipBinding> bindings = new ArrayList<>();
+    while (to < actions.size() && actions.get(to) instanceof Action.RemoveAddress) {
+      bindings.add(actions.get(to).binding());
+      to++;
+    }
+    Map<VipBinding, PortException> failed;
+    try {
+      failed = addresses.removeAll(bindings);
+    } catch (PortException e) {
+      failed = new HashMap<>();
+      for (VipBinding b : bindings) {
+        failed.put(b, e);
+      }
+    }
+    for (Action action : actions.subList(from, to)) {
+      PortException e = failed.get(action.binding());
+      if (e == null) {
+        done.add(action);
+      } else {
+        failures.add(new ActionFailure(action, e.getMessage() == null ? e.toString() : e.getMessage()));
+      }
+      metrics.actionExecuted(action, e == null);
+    }
+    return to;
   }
 
   private void run(Action action) {

@@ -59,6 +59,20 @@ public abstract class VipAddressPortContract<P extends VipAddressPort> {
   }
 
   @Test
+  void givenSeveralVips_whenRemovedTogether_thenTheNamedOnesGoAndAbsentOrMissingInterfacesAreNoError() {
+    port.add(VIP4, existingInterface());
+    port.add(VIP6, existingInterface());
+    var failed = port.removeAll(java.util.List.of(
+        new io.kubevip.domain.plan.VipBinding(VIP4, existingInterface()),
+        new io.kubevip.domain.plan.VipBinding(VIP6, existingInterface()),
+        new io.kubevip.domain.plan.VipBinding(io.kubevip.domain.address.VipAddress.parse("192.0.2.99/32"),
+            existingInterface()),
+        new io.kubevip.domain.plan.VipBinding(VIP4, missingInterface())));
+    assertThat(failed).isEmpty();
+    assertThat(port.listOurs(existingInterface())).doesNotContain(VIP4, VIP6);
+  }
+
+  @Test
   void givenAbsentVip_whenRemoved_thenNoError() {
     port.remove(VIP4, existingInterface());
     assertThat(port.listOurs(existingInterface())).doesNotContain(VIP4);
