@@ -73,11 +73,13 @@ public final class ManagementServer implements SmartLifecycle {
       return;
     }
     AtomicInteger n = new AtomicInteger();
+    // Two workers; when 64 requests wait, the server's own thread answers the next one itself (back-pressure
+    // instead of an unbounded queue or a refused probe).
     executor = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(64), r -> {
       Thread t = new Thread(r, "kubevip-http-" + n.incrementAndGet());
       t.setDaemon(true);
       return t;
-    });
+    }, new ThreadPoolExecutor.CallerRunsPolicy());
     executor.allowCoreThreadTimeOut(true);
     try {
       listeners.probes().ifPresent(p -> probesPort = listen(p, listeners.metrics().isEmpty()));
