@@ -42,13 +42,10 @@ public record ManifestOptions(
    * bounded heap so the pod's memory is predictable, small thread stacks, and native access for JNA on JDK 22+.
    * Resident memory (issue #5): C1 only (C2's compiler arenas stay in glibc's heap after the warm-up, ≈ 40 MiB; the
    * price is slower steady-state passes, while election timing is not CPU bound), the native heap handed back to the
-   * kernel every 10 s (JDK 17.0.9+ / 21.0.1+), and a heap that is grown and shrunk tightly around the live set, with a
-   * fixed 8 MiB young generation (young collections of a node agent's short-lived garbage are cheap; a young
-   * generation growing to a third of the heap is resident memory for nothing, and leaves the informers' old
-   * generation 64 instead of 88 MiB at 10,000 Services).
+   * kernel every 10 s (JDK 17.0.9+ / 21.0.1+), and a heap that is grown and shrunk tightly around the live set.
    */
   public static final String DEFAULT_JVM_OPTIONS =
-      "-XX:+UseSerialGC -Xms32m -Xmx96m -Xmn8m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k "
+      "-XX:+UseSerialGC -Xms32m -Xmx96m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -Xss512k "
           + "-XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1 "
           + "-XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED";
 

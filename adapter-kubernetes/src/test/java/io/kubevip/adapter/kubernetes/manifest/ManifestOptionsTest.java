@@ -28,7 +28,7 @@ class ManifestOptionsTest {
 
   @Test
   void givenDefaultJvmOptions_whenRead_thenTheyBoundEveryMemoryPoolAndUseC1Only() {
-    assertThat(ManifestOptions.DEFAULT_JVM_OPTIONS.split("\\s+")).contains("-Xmx96m", "-Xmn8m", "-XX:MaxMetaspaceSize=96m",
+    assertThat(ManifestOptions.DEFAULT_JVM_OPTIONS.split("\\s+")).contains("-Xmx96m", "-XX:MaxMetaspaceSize=96m",
         "-XX:ReservedCodeCacheSize=32m", "-XX:TieredStopAtLevel=1", "-XX:TrimNativeHeapInterval=10000");
   }
 }
