@@ -195,11 +195,11 @@ public class ServicesConfiguration {
 
   /**
    * The allocator's writes of one pass go out together on these threads (daemon: an allocation in flight at exit is
-   * redone by the next holder, the Service being the only state). Idle threads end after a minute.
+   * redone by the next holder, the Service being the only state). Idle threads end after 30 s.
    */
   private static java.util.concurrent.Executor allocationWriters() {
     java.util.concurrent.ThreadPoolExecutor pool = new java.util.concurrent.ThreadPoolExecutor(ALLOCATION_WRITERS,
-        ALLOCATION_WRITERS, 60, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        ALLOCATION_WRITERS, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
         r -> {
           Thread t = new Thread(r, "kubevip-allocation-write");
           t.setDaemon(true);

@@ -31,12 +31,22 @@ import java.util.function.Consumer;
  * announcements leaves other nodes placing those VIPs afresh. A report that fails is logged and left to the caller's
  * next pass (the controller writes again when the watch has not shown it within its echo timeout).
  * {@link #awaitEventsWritten} waits for the queue first, so nothing is lost at shutdown.
+ *
+ * <p>Workers start when reports wait and end after {@link #KEEP_ALIVE} without work: a burst gets all of them, a quiet
+ * node keeps no idle threads (and their stacks) around (RSS, issue #5).
  */
 public final class QueuedAnnouncementReports extends ForwardingServiceStatusPort implements AutoCloseable {
   private record Report(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
       ServiceCondition condition) {}
 
+  /** How long a worker waits for work before it ends. */
+  static final Duration KEEP_ALIVE = Duration.ofSeconds(30);
+
   private final Consumer<String> onFailure;
+  private final int maxWorkers;
+  private final long keepAliveNanos;
+  /** Worker numbers in use (thread names {@code kubevip-service-reports-<n>}, n from 1 to maxWorkers). */
+  private final java.util.BitSet workerNumbers = new java.util.BitSet();
   private final Map<String, Report> queued = new LinkedHashMap<>();
   private final AtomicLong failures = new AtomicLong();
   /** Keys of the Services being written now, one worker each. */
@@ -54,16 +64,21 @@ public final class QueuedAnnouncementReports extends ForwardingServiceStatusPort
    * @param workers reports written at once, for different Services
    */
   public QueuedAnnouncementReports(ServiceStatusPort delegate, Consumer<String> onFailure, int workers) {
+    this(delegate, onFailure, workers, KEEP_ALIVE);
+  }
+
+  /** As the public one, with a shorter {@code keepAlive} for tests. */
+  QueuedAnnouncementReports(ServiceStatusPort delegate, Consumer<String> onFailure, int workers, Duration keepAlive) {
     super(delegate);
     if (workers < 1) {
       throw new IllegalArgumentException("workers must be at least 1, got " + workers);
     }
-    this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
-    for (int i = 1; i <= workers; i++) {
-      Thread worker = new Thread(this::run, "kubevip-service-reports-" + i);
-      worker.setDaemon(true);
-      worker.start();
+    if (keepAlive.isNegative() || keepAlive.isZero()) {
+      throw new IllegalArgumentException("keepAlive must be positive, got " + keepAlive);
     }
+    this.onFailure = Objects.requireNonNull(onFailure, "onFailure");
+    this.maxWorkers = workers;
+    this.keepAliveNanos = keepAlive.toNanos();
   }
 
   @Override
@@ -77,6 +92,26 @@ public final class QueuedAnnouncementReports extends ForwardingServiceStatusPort
       }
       queued.put(service.key(), r); // replaces a waiting one, keeps its place
       queued.notifyAll();
+      startWorkerIfShort();
+    }
+  }
+
+  // Under the lock. Every worker not writing takes one queued report: start one more while that is not enough.
+  private void startWorkerIfShort() {
+    int live = workerNumbers.cardinality();
+    if (live < maxWorkers && queued.size() > live - writing.size()) {
+      int number = workerNumbers.nextClearBit(1);
+      workerNumbers.set(number);
+      Thread worker = new Thread(() -> run(number), "kubevip-service-reports-" + number);
+      worker.setDaemon(true);
+      worker.start();
+    }
+  }
+
+  /** Worker threads alive now: none when idle for {@link #KEEP_ALIVE}, at most the {@code workers} given. */
+  int liveWorkers() {
+    synchronized (queued) {
+      return workerNumbers.cardinality();
     }
   }
 
@@ -100,17 +135,23 @@ public final class QueuedAnnouncementReports extends ForwardingServiceStatusPort
     return failures.get();
   }
 
-  private void run() {
+  private void run(int number) {
     while (true) {
       Report next;
       synchronized (queued) {
+        long idleSince = System.nanoTime();
         while ((next = takeWritable()) == null) {
-          if (closed && queued.isEmpty()) {
+          // Nothing this worker may take: the queue is empty or holds only Services other workers are writing
+          // (those workers take them next), so ending here loses no report.
+          long idleLeft = keepAliveNanos - (System.nanoTime() - idleSince);
+          if ((closed && queued.isEmpty()) || idleLeft <= 0) {
+            workerNumbers.clear(number);
             return;
           }
           try {
-            queued.wait();
+            queued.wait(Math.max(1, idleLeft / 1_000_000L));
           } catch (InterruptedException e) {
+            workerNumbers.clear(number);
             return;
           }
         }

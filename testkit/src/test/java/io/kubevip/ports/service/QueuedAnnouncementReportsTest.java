@@ -141,6 +141,48 @@ class QueuedAnnouncementReportsTest {
   }
 
   @Test
+  void givenABurstOnFourWorkers_whenIdleLongerThanTheKeepAlive_thenTheWorkersEnd_andLaterReportsStillGetWritten()
+      throws Exception {
+    CountDownLatch fourAtOnce = new CountDownLatch(4);
+    java.util.Set<Thread> writers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    List<String> written = new CopyOnWriteArrayList<>();
+    ServiceStatusPort port4 = new ForwardingServiceStatusPort(port) {
+      @Override
+      public void reportAnnouncement(ServiceRef service, List<VipAddress> addresses, Optional<NodeId> announcedBy,
+          ServiceCondition condition) {
+        writers.add(Thread.currentThread());
+        fourAtOnce.countDown();
+        try {
+          fourAtOnce.await(10, TimeUnit.SECONDS); // the first four only return once four are in here together
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        written.add(service.name());
+      }
+    };
+    try (QueuedAnnouncementReports four = new QueuedAnnouncementReports(port4, failures::add, 4,
+        Duration.ofMillis(200))) {
+      assertThat(four.liveWorkers()).isZero(); // no threads before there is work
+      for (int i = 0; i < 10; i++) {
+        four.reportAnnouncement(new ServiceRef("ns", "s" + i, "u-" + i), VIPS, Optional.of(N1), UP);
+      }
+      assertThat(four.liveWorkers()).isEqualTo(4);
+      assertThat(fourAtOnce.await(10, TimeUnit.SECONDS)).as("four reports written at once").isTrue();
+      assertThat(four.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      assertThat(written).hasSize(10);
+      assertThat(writers).hasSize(4);
+
+      await().atMost(Duration.ofSeconds(10)).until(() -> four.liveWorkers() == 0
+          && writers.stream().noneMatch(Thread::isAlive));
+
+      four.reportAnnouncement(A, VIPS, Optional.of(N1), UP);
+      assertThat(four.awaitWritten(Duration.ofSeconds(10))).isTrue();
+      assertThat(written).hasSize(11).endsWith("a");
+      assertThat(failures).isEmpty();
+    }
+  }
+
+  @Test
   void givenOtherWrites_whenCalled_thenTheyGoStraightThrough() {
     port.release.countDown();
     reports.recordAllocation(A, VIPS);
