@@ -256,15 +256,7 @@ public final class Netlink implements AutoCloseable {
     if (existing.get() == Change.FOREIGN) {
       return Change.FOREIGN;
     }
-    try {
-      conn.ack(RTM_DELADDR, 0, NetlinkRequests.delAddr(l.index(), addr), op);
-    } catch (NetlinkException e) {
-      if (e.errno() == Errno.EADDRNOTAVAIL) {
-        return Change.UNCHANGED;
-      }
-      throw e;
-    }
-    return Change.REMOVED;
+    return delete(l.index(), addr, op);
   }
 
   /**
@@ -277,8 +269,13 @@ public final class Netlink implements AutoCloseable {
     if (addr.protocol() != addressProtocol) {
       throw new IllegalArgumentException(op + ": the address does not carry our tag " + addressProtocol);
     }
+    return delete(link.index(), addr, op);
+  }
+
+  /** RTM_DELADDR; {@link Change#UNCHANGED} when the kernel says it is not there (gone meanwhile). */
+  private Change delete(int index, Addr addr, String op) {
     try {
-      conn.ack(RTM_DELADDR, 0, NetlinkRequests.delAddr(link.index(), addr), op);
+      conn.ack(RTM_DELADDR, 0, NetlinkRequests.delAddr(index, addr), op);
     } catch (NetlinkException e) {
       if (e.errno() == Errno.EADDRNOTAVAIL) {
         return Change.UNCHANGED;
