@@ -323,8 +323,9 @@ public final class ServicesNode {
       LOG.info("Services: {} removed by someone else; adding again", removed.keySet());
       passNow();
       long now = System.nanoTime();
+      Set<VipBinding> back = plans.announced(); // once: a copy per removed VIP was O(N²) for thousands of removals
       removed.forEach((b, at) -> {
-        if (plans.announced().contains(b)) {
+        if (back.contains(b)) {
           LOG.info("Services: {} back on {} {} ms after its removal was reported", b.vip(), b.iface(),
               Duration.ofNanos(now - at).toMillis());
         }
