@@ -62,6 +62,8 @@ import org.slf4j.LoggerFactory;
 public final class ServicesNode {
   private static final Logger LOG = LoggerFactory.getLogger(ServicesNode.class);
   private static final Duration WAIT = Duration.ofSeconds(10);
+  /** How often a pass waiting for its reports checks whether leadership changed meanwhile. */
+  private static final Duration REPORT_WAIT_SLICE = Duration.ofMillis(50);
   static final int REPORT_WRITERS = 8;
 
   /**
@@ -253,6 +255,7 @@ public final class ServicesNode {
     }
     long t0 = System.nanoTime();
     lastPassStart = t0;
+    long passTerm = term.get();
     boolean ok = false;
     try {
       AllocationPass allocation = allocator.reconcile(model.snapshot());
@@ -263,7 +266,7 @@ public final class ServicesNode {
         notices.report(status); // rejected and other-class Services: one Event cluster-wide, from the allocator
       }
       ServicesPass pass = controller.reconcile();
-      if (!reports.awaitWritten(WAIT)) {
+      if (!awaitReports(passTerm) && term.get() == passTerm) {
         LOG.warn("Services: {} vipHost/status reports still being written after {} s", reports.pending(),
             WAIT.toSeconds());
       }
@@ -278,6 +281,23 @@ public final class ServicesNode {
       LOG.warn("Services pass failed (the next one retries): {}", e.toString());
     } finally {
       meters.passCompleted(Duration.ofNanos(System.nanoTime() - t0), ok);
+    }
+  }
+
+  /**
+   * Waits up to {@link #WAIT} for the pass's reports, but not past a change of {@code svc_leasename} leadership:
+   * the withdrawal queued behind this pass is what fencing relies on, and a slow API must not hold it back.
+   */
+  private boolean awaitReports(long passTerm) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (true) {
+      long left = deadline - System.nanoTime();
+      if (reports.awaitWritten(Duration.ofNanos(Math.max(0, Math.min(left, REPORT_WAIT_SLICE.toNanos()))))) {
+        return true;
+      }
+      if (left <= REPORT_WAIT_SLICE.toNanos() || term.get() != passTerm || stopping) {
+        return false;
+      }
     }
   }
 
@@ -363,17 +383,18 @@ public final class ServicesNode {
 
   private final class Callbacks implements LeadershipCallbacks {
     // Never blocks the election thread on a running pass (that would delay renewals): the change is queued on the
-    // services thread, after whatever pass is running.
+    // services thread, after whatever pass is running. Queued work applies the holder as it is when it runs, not as
+    // it was when queued: a pass queued by an earlier callback must not re-assert a holder a later one replaced (it
+    // kept a node that had just lost svc_leasename announcing until that pass's status writes were done).
     @Override
     public void onStartedLeading() {
       LOG.info("Services: {} holds {}; allocating after {}", settings.self(), lease, timing.safetyPeriod());
       leaseHolder = Optional.of(settings.self());
-      Optional<NodeId> holder = leaseHolder;
       long gained = term.incrementAndGet();
       onThreadLater(() -> {
         if (term.get() == gained) {
           allocator.leadershipGained();
-          controller.serviceLeaseHolder(holder);
+          controller.serviceLeaseHolder(leaseHolder);
           passNow();
         }
       }, Duration.ZERO);
@@ -388,16 +409,16 @@ public final class ServicesNode {
       if (leaseHolder.filter(settings.self()::equals).isPresent()) {
         leaseHolder = Optional.empty();
       }
-      Optional<NodeId> holder = leaseHolder;
       ScheduledExecutorService t = thread;
       if (t == null || stopping) {
-        controller.serviceLeaseHolder(holder);
+        controller.serviceLeaseHolder(leaseHolder);
         return;
       }
-      // Withdraw before returning, as the election expects; on the services thread, after queued work.
+      // Withdraw before returning, as the election expects; on the services thread, after queued work (a pass
+      // waiting for its status writes stops waiting when the term changes).
       onThread(t, () -> {
         allocator.leadershipLost();
-        controller.serviceLeaseHolder(holder);
+        controller.serviceLeaseHolder(leaseHolder);
         passNow();
         return null;
       });
@@ -406,9 +427,8 @@ public final class ServicesNode {
     @Override
     public void onNewLeader(String identity) {
       leaseHolder = Optional.of(NodeId.of(identity));
-      Optional<NodeId> holder = leaseHolder;
       onThreadLater(() -> {
-        controller.serviceLeaseHolder(holder);
+        controller.serviceLeaseHolder(leaseHolder);
         passNow();
       }, Duration.ZERO);
     }
