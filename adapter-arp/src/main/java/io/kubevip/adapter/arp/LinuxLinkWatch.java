@@ -172,26 +172,10 @@ public final class LinuxLinkWatch implements LinkWatchPort, AutoCloseable {
         .findFirst();
   }
 
-  /** Every link's state and every address now, from one dump of each. */
-  Snapshot snapshot() {
-    Map<Integer, String> byIndex = new HashMap<>();
-    Map<String, Boolean> up = new HashMap<>();
-    for (Link l : query.links()) {
-      byIndex.put(l.index(), l.name());
-      up.put(l.name(), isUp(l));
-    }
-    Map<AddressKey, Addr> addresses = new HashMap<>();
-    for (Addr a : query.addresses()) {
-      String iface = byIndex.get(a.linkIndex());
-      if (iface != null) {
-        addresses.put(AddressKey.of(iface, a), a);
-      }
-    }
-    return new Snapshot(up, addresses);
+  /** Every link and every address now, from one dump of each. */
+  KernelAddresses snapshot() {
+    return KernelAddresses.read(query);
   }
-
-  /** What {@link #snapshot} read: link up with carrier by name (absent = no such link), addresses by key. */
-  record Snapshot(Map<String, Boolean> linkUp, Map<AddressKey, Addr> addresses) {}
 
   /** Whether the interface is up with carrier now; false when it does not exist. */
   boolean linkUp(String iface) {

@@ -131,27 +131,16 @@ public final class LinuxVipAddresses implements VipAddressPort, AutoCloseable {
     if (bindings.isEmpty()) {
       return failed;
     }
-    Map<String, Link> links = new HashMap<>();
-    Map<AddressKey, Addr> present = new HashMap<>();
+    KernelAddresses now;
     try {
-      Map<Integer, String> names = new HashMap<>();
-      for (Link l : netlink.links()) {
-        links.put(l.name(), l);
-        names.put(l.index(), l.name());
-      }
-      for (Addr a : netlink.addresses()) {
-        String name = names.get(a.linkIndex());
-        if (name != null) {
-          present.put(AddressKey.of(name, a), a);
-        }
-      }
+      now = KernelAddresses.read(netlink);
     } catch (LinuxException e) {
       bindings.forEach(b -> failed.put(b, new PortException("VIP " + b.vip() + ": " + e.getMessage(), e)));
       return failed;
     }
     for (VipBinding b : bindings) {
-      Link link = links.get(b.iface().name());
-      Addr there = link == null ? null : present.get(AddressKey.of(b));
+      Link link = now.links().get(b.iface().name());
+      Addr there = link == null ? null : now.addresses().get(AddressKey.of(b));
       if (there == null) {
         continue; // absent, or the interface went away and took the address with it
       }

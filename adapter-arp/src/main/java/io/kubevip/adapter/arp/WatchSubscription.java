@@ -4,6 +4,7 @@ package io.kubevip.adapter.arp;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.plan.VipBinding;
 import io.kubevip.linux.model.Addr;
+import io.kubevip.linux.model.Link;
 import io.kubevip.ports.out.LinkWatchPort;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -65,11 +66,11 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
       if (added.isEmpty()) {
         return null;
       }
-      LinuxLinkWatch.Snapshot now = watch.snapshot();
+      KernelAddresses now = watch.snapshot();
       for (VipBinding b : added) {
         String iface = b.iface().name();
         if (!linkUp.containsKey(iface)) {
-          boolean up = now.linkUp().getOrDefault(iface, false);
+          boolean up = linkUp(now, iface);
           linkUp.put(iface, up);
           if (!up) {
             fire(() -> listener.linkDown(b.iface()));
@@ -137,13 +138,18 @@ final class WatchSubscription implements LinkWatchPort.Subscription {
 
   /** After lost events: read everything again and report what changed. */
   void resync() {
-    LinuxLinkWatch.Snapshot now = watch.snapshot();
+    KernelAddresses now = watch.snapshot();
     for (String iface : Set.copyOf(linkUp.keySet())) {
-      onLink(iface, now.linkUp().getOrDefault(iface, false));
+      onLink(iface, linkUp(now, iface));
     }
     for (VipBinding b : Set.copyOf(guarded)) {
       report(b, Optional.ofNullable(now.addresses().get(AddressKey.of(b))));
     }
+  }
+
+  private static boolean linkUp(KernelAddresses now, String iface) {
+    Link l = now.links().get(iface);
+    return l != null && LinuxLinkWatch.isUp(l);
   }
 
   private void checkAddress(VipBinding b) {
