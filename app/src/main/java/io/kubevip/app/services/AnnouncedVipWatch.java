@@ -4,8 +4,6 @@ package io.kubevip.app.services;
 import io.kubevip.app.controlplane.InterfaceMonitor;
 import io.kubevip.domain.plan.VipBinding;
 import io.kubevip.ports.out.LinkWatchPort;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -34,7 +32,6 @@ final class AnnouncedVipWatch implements AutoCloseable {
 
   private final InterfaceMonitor monitor;
   private final Consumer<VipBinding> removed;
-  private final Set<VipBinding> watched = new HashSet<>();
   /** One subscription for every announced VIP, opened at the first {@link #follow}. */
   private LinkWatchPort.Subscription subscription;
   private final AtomicReference<Set<VipBinding>> wanted = new AtomicReference<>();
@@ -79,17 +76,11 @@ final class AnnouncedVipWatch implements AutoCloseable {
         }
       });
     }
-    for (Iterator<VipBinding> it = watched.iterator(); it.hasNext(); ) {
-      VipBinding b = it.next();
-      if (!announced.contains(b)) {
-        subscription.unguard(b);
-        it.remove();
-      }
-    }
-    List<VipBinding> added = announced.stream().filter(b -> !watched.contains(b)).toList();
+    Set<VipBinding> guarded = subscription.guarded();
+    guarded.stream().filter(b -> !announced.contains(b)).forEach(subscription::unguard);
+    List<VipBinding> added = announced.stream().filter(b -> !guarded.contains(b)).toList();
     try {
       subscription.guardAll(added);
-      watched.addAll(added);
     } catch (RuntimeException e) {
       LOG.warn("cannot watch {} Service VIP(s) ({}); a deleted copy is re-added at the next pass", added.size(),
           e.getMessage());
@@ -99,7 +90,7 @@ final class AnnouncedVipWatch implements AutoCloseable {
 
   /** The bindings watched now. */
   synchronized Set<VipBinding> watched() {
-    return Set.copyOf(watched);
+    return subscription == null ? Set.of() : subscription.guarded();
   }
 
   /** Closes every watch at once; later {@link #follow} calls do nothing. */
@@ -110,7 +101,6 @@ final class AnnouncedVipWatch implements AutoCloseable {
       if (subscription != null) {
         subscription.close();
       }
-      watched.clear();
     }
   }
 }
