@@ -177,11 +177,6 @@ public final class LinuxLinkWatch implements LinkWatchPort, AutoCloseable {
     return KernelAddresses.read(query);
   }
 
-  /** Whether the interface is up with carrier now; false when it does not exist. */
-  boolean linkUp(String iface) {
-    return query.findLink(iface).map(LinuxLinkWatch::isUp).orElse(false);
-  }
-
   static boolean matches(VipBinding b, Addr a) {
     return a.prefixLength() == b.vip().prefixLength()
         && java.util.Arrays.equals(a.address().getAddress(), b.vip().address().getAddress());
