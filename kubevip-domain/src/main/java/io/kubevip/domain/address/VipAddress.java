@@ -16,10 +16,18 @@ import java.util.Objects;
 public final class VipAddress implements Comparable<VipAddress> {
   private final InetAddress address;
   private final int prefixLength;
+  /**
+   * The address bytes, kept once: {@link InetAddress#getAddress()} copies them on every call, and VIPs are compared
+   * and hashed in every reconcile pass (sets and maps of thousands of them).
+   */
+  private final byte[] bytes;
+  private final int hash;
 
   private VipAddress(InetAddress address, int prefixLength) {
     this.address = address;
     this.prefixLength = prefixLength;
+    this.bytes = address.getAddress();
+    this.hash = 31 * Arrays.hashCode(bytes) + prefixLength;
   }
 
   /** A host VIP (/32 or /128) for {@code address}. */
@@ -145,22 +153,23 @@ public final class VipAddress implements Comparable<VipAddress> {
 
   @Override
   public int compareTo(VipAddress o) {
-    int c = Integer.compare(family().ordinal(), o.family().ordinal());
+    int c = Integer.compare(bytes.length, o.bytes.length); // IPv4 (4 bytes) before IPv6 (16), as the families
     if (c != 0) {
       return c;
     }
-    c = Arrays.compareUnsigned(address.getAddress(), o.address.getAddress());
+    c = Arrays.compareUnsigned(bytes, o.bytes);
     return c != 0 ? c : Integer.compare(prefixLength, o.prefixLength);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof VipAddress v && v.prefixLength == prefixLength && Arrays.equals(v.address.getAddress(), address.getAddress());
+    return o instanceof VipAddress v && v.hash == hash && v.prefixLength == prefixLength
+        && Arrays.equals(v.bytes, bytes);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Arrays.hashCode(address.getAddress()) + prefixLength;
+    return hash;
   }
 
   // Drop scope ids and host names so equality is by numeric value only.
