@@ -60,10 +60,6 @@ public record AnnouncementPlan(List<Action> actions) {
 
   /** The state reached when every action succeeds. */
   public VipState applyTo(VipState state) {
-    VipState s = state;
-    for (Action a : actions) {
-      s = s.after(a);
-    }
-    return s;
+    return state.after(actions);
   }
 }

@@ -3,7 +3,8 @@ package io.kubevip.domain.plan;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.HashSet;
+import java.util.List;
 
 /**
  * What this node has now: which bindings carry the address and which are announced. The two differ after a
@@ -27,17 +28,24 @@ public record VipState(Set<VipBinding> addressed, Set<VipBinding> announced) {
 
   /** The state after {@code action} succeeded; how tests and fakes check that a plan converges. */
   public VipState after(Action action) {
-    Set<VipBinding> addr = new TreeSet<>(addressed);
-    Set<VipBinding> ann = new TreeSet<>(announced);
-    VipBinding b = action.binding();
-    if (action instanceof Action.Withdraw) {
-      ann.remove(b);
-    } else if (action instanceof Action.RemoveAddress) {
-      addr.remove(b);
-    } else if (action instanceof Action.AddAddress) {
-      addr.add(b);
-    } else if (action instanceof Action.Announce) {
-      ann.add(b);
+    return after(List.of(action));
+  }
+
+  /** The state after every one of {@code actions} succeeded, in order. */
+  public VipState after(List<? extends Action> actions) {
+    Set<VipBinding> addr = new HashSet<>(addressed);
+    Set<VipBinding> ann = new HashSet<>(announced);
+    for (Action action : actions) {
+      VipBinding b = action.binding();
+      if (action instanceof Action.Withdraw) {
+        ann.remove(b);
+      } else if (action instanceof Action.RemoveAddress) {
+        addr.remove(b);
+      } else if (action instanceof Action.AddAddress) {
+        addr.add(b);
+      } else if (action instanceof Action.Announce) {
+        ann.add(b);
+      }
     }
     return new VipState(addr, ann);
   }

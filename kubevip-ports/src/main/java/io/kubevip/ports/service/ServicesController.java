@@ -207,8 +207,11 @@ public final class ServicesController {
       // every interface: also where a crashed run left an address nothing names now
       VipState before = ours(executor.actualEverywhere());
       executed.addAll(executor.execute(AnnouncementPlan.between(desired, before), failures));
-      // nothing done, nothing failed: the state is what was just read (most passes; one dump instead of two)
-      after = executed.isEmpty() && failures.isEmpty() ? before : ours(executor.actualEverywhere());
+      // Nothing failed: the state is what was read plus what was done (one dump per pass, not two; an address
+      // removed behind our back meanwhile is the link watch's to report). After a failure, read it again.
+      after = failures.isEmpty() ? ours(new VipState(before.addressed(), executor.announced()).after(
+          executed.stream().filter(a -> !(a instanceof Action.Announce || a instanceof Action.Withdraw)).toList()))
+          : ours(executor.actualEverywhere());
     } catch (PortException e) {
       problems.add("listing our addresses failed: " + e.getMessage());
     }
