@@ -15,6 +15,7 @@ import io.kubevip.ports.out.NodeLivenessPort;
 import io.kubevip.ports.out.ServiceStatusPort;
 import io.kubevip.ports.service.AllocationPass;
 import io.kubevip.ports.service.ClusterModel;
+import io.kubevip.ports.service.ClusterState;
 import io.kubevip.ports.service.KubeVipNodeLabels;
 import io.kubevip.ports.service.NodeLabelSync;
 import io.kubevip.ports.service.PlanExecutor;
@@ -258,7 +259,8 @@ public final class ServicesNode {
     long passTerm = term.get();
     boolean ok = false;
     try {
-      AllocationPass allocation = allocator.reconcile(model.snapshot());
+      ClusterState state = model.snapshot();
+      AllocationPass allocation = allocator.reconcile(state, model.claims(state));
       if (!allocation.allocated().isEmpty() || !allocation.failed().isEmpty()) {
         LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
       }

@@ -38,6 +38,21 @@ public final class AddressClaims {
     return new Resolution(claims, session);
   }
 
+  /**
+   * The session {@link #resolve} ends with, rebuilt from its {@code claims} of {@code state} without judging again:
+   * each usable claim's addresses recorded in use, in the same order.
+   */
+  public static AllocationSession session(ClusterState state, Map<ServiceRef, AddressClaim> claims) {
+    AllocationSession session = Allocator.session(state.pools(), List.of());
+    claims.forEach((ref, claim) -> {
+      if (claim instanceof AddressClaim.Usable u) {
+        Set<io.kubevip.domain.service.ServicePort> ports = Set.copyOf(state.services().get(ref.key()).ports());
+        u.vips().forEach(v -> session.recordInUse(new AddressInUse(v, ref, ports)));
+      }
+    });
+    return session;
+  }
+
   private static AddressClaim judge(ServiceIntent s, ClusterState state, AllocationSession session) {
     if (s.requestedAddresses().isEmpty()) {
       return new AddressClaim.Unallocated();

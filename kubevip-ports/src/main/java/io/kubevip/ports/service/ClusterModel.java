@@ -30,6 +30,10 @@ public final class ClusterModel implements ClusterWatchListener {
   private final Map<String, NodeId> hosts = new HashMap<>();
   private PoolConfig pools = PoolConfig.parse(null);
   private boolean synced;
+  /** The last snapshot while it is current; every change clears it. */
+  private ClusterState last;
+  /** The verdicts on {@link #last}, once asked for. */
+  private Map<ServiceRef, AddressClaim> lastClaims;
 
   public ClusterModel(Runnable onChange) {
     this.onChange = Objects.requireNonNull(onChange, "onChange");
@@ -39,14 +43,41 @@ public final class ClusterModel implements ClusterWatchListener {
     this(() -> {});
   }
 
-  /** A consistent copy for one reconcile pass. */
+  /**
+   * A consistent copy for one reconcile pass; the same copy again until something changes (a pass asks twice: the
+   * allocator, then the announcer; copying thousands of Services each time is most of an idle pass).
+   */
   public synchronized ClusterState snapshot() {
-    return new ClusterState(services, slices, nodes, pools, hosts, synced);
+    if (last == null) {
+      last = new ClusterState(services, slices, nodes, pools, hosts, synced);
+      lastClaims = null;
+    }
+    return last;
+  }
+
+  /**
+   * {@link AddressClaims#resolve}'s verdicts for {@code state}, judged once per snapshot: the allocator and the
+   * announcer of one pass (and the node labels) read the same ones. Judged outside the lock, so events keep flowing.
+   */
+  public Map<ServiceRef, AddressClaim> claims(ClusterState state) {
+    synchronized (this) {
+      if (state == last && lastClaims != null) {
+        return lastClaims;
+      }
+    }
+    Map<ServiceRef, AddressClaim> judged = java.util.Collections.unmodifiableMap(AddressClaims.resolve(state).claims());
+    synchronized (this) {
+      if (state == last) {
+        lastClaims = judged;
+      }
+    }
+    return judged;
   }
 
   @Override
   public void serviceUpserted(ServiceIntent service) {
     synchronized (this) {
+      last = null;
       services.put(service.service().key(), service);
     }
     onChange.run();
@@ -55,6 +86,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void serviceDeleted(ServiceRef service) {
     synchronized (this) {
+      last = null;
       services.remove(service.key());
       hosts.remove(service.key());
     }
@@ -64,6 +96,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void serviceHostChanged(ServiceRef service, Optional<NodeId> host) {
     synchronized (this) {
+      last = null;
       host.ifPresentOrElse(h -> hosts.put(service.key(), h), () -> hosts.remove(service.key()));
     }
     onChange.run();
@@ -72,6 +105,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void endpointsUpserted(EndpointNodes endpoints) {
     synchronized (this) {
+      last = null;
       slices.computeIfAbsent(endpoints.service().key(), k -> new HashMap<>())
           .put(endpoints.sliceName(), endpoints.readyNodes());
     }
@@ -81,6 +115,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void endpointsDeleted(ServiceRef service, String sliceName) {
     synchronized (this) {
+      last = null;
       Map<String, Set<NodeId>> of = slices.get(service.key());
       if (of != null) {
         of.remove(sliceName);
@@ -95,6 +130,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void nodeUpserted(NodeInfo node) {
     synchronized (this) {
+      last = null;
       nodes.put(node.id(), node);
     }
     onChange.run();
@@ -103,6 +139,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void nodeDeleted(NodeId node) {
     synchronized (this) {
+      last = null;
       nodes.remove(node);
     }
     onChange.run();
@@ -111,6 +148,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void poolConfigChanged(PoolConfig config) {
     synchronized (this) {
+      last = null;
       pools = Objects.requireNonNull(config, "config");
     }
     onChange.run();
@@ -119,6 +157,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void synced() {
     synchronized (this) {
+      last = null;
       synced = true;
     }
     onChange.run();

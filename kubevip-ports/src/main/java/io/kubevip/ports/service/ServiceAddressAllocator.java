@@ -118,7 +118,15 @@ public final class ServiceAddressAllocator {
   }
 
   /** One pass over {@code state}; does nothing unless enabled, leading, synced and settled. */
-  public synchronized AllocationPass reconcile(ClusterState state) {
+  public AllocationPass reconcile(ClusterState state) {
+    return reconcile(state, null);
+  }
+
+  /**
+   * As {@link #reconcile(ClusterState)}, with the verdicts on {@code state} already judged ({@link ClusterModel#claims});
+   * null: judge them here.
+   */
+  public synchronized AllocationPass reconcile(ClusterState state, Map<ServiceRef, AddressClaim> claims) {
     if (!enabled) {
       return AllocationPass.skipped("disabled");
     }
@@ -131,7 +139,8 @@ public final class ServiceAddressAllocator {
     if (clock.instant().isBefore(settledAt)) {
       return AllocationPass.skipped("settling after gaining the lease");
     }
-    AddressClaims.Resolution resolution = AddressClaims.resolve(state);
+    AddressClaims.Resolution resolution = claims == null ? AddressClaims.resolve(state)
+        : new AddressClaims.Resolution(claims, AddressClaims.session(state, claims));
     forgetSettled(state, resolution);
     AllocationSession session = resolution.session();
     pending.forEach((ref, vips) -> vips.forEach(v -> session.recordInUse(

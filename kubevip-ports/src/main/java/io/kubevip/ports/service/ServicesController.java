@@ -157,7 +157,7 @@ public final class ServicesController {
         eligible.add(n.id());
       }
     }
-    Map<VipAddress, VipUnit> units = VipUnit.group(state, AddressClaims.resolve(state).claims(),
+    Map<VipAddress, VipUnit> units = VipUnit.group(state, model.claims(state),
         settings.controlPlaneVips(), interfaces);
     Map<VipAddress, NodeId> recorded = recordedOwners(state, units);
     trackHandOvers(units, recorded, start);
