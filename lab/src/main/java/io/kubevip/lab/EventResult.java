@@ -9,7 +9,7 @@ package io.kubevip.lab;
  * @param newOwner the single node holding it afterwards, or null when none took over in time
  * @param outageMs the longest time the client went without a reply during the event (one probe interval when
  *     nothing was lost); null when no reply came after the event
- * @param lostProbes probes without a reply between the event and that first reply
+ * @param lostProbes probes never answered (a reply read after the next probe was sent is late, not lost)
  * @param twoOwnerSamples probes during the event at which two reachable nodes held the VIP at once
  * @param takeoverMs from the event until the new owner had the VIP on eth0; null when not measured
  * @param clientSwitchMs from the event until the client's neighbour entry pointed at the new owner's MAC

@@ -163,15 +163,23 @@ public final class LabRun implements AutoCloseable {
   /** Watches for {@code window}: the VIP should stay with one owner and answer every probe. */
   public EventResult steady(Duration window) {
     String owner = owner();
-    long t0 = Clock.nowMicros();
+    // From the first reply to a probe sent now on: ping prints "no answer yet" for a probe when it sends the next
+    // one, so lines about probes sent before the VIP answered (while the owner claimed it) would otherwise fall in
+    long t0 = prober.awaitFreshReply(Duration.ofSeconds(5)).orElseGet(Clock::nowMicros);
     Sleep.millis(window.toMillis());
     long end = Clock.nowMicros();
+    // ping answers in order: once a probe sent after the window is answered, every late reply in it was read
+    prober.awaitReplyAfter(end, Duration.ofSeconds(1));
     List<Prober.Sample> s = prober.samples(t0, end);
-    int lost = (int) s.stream().filter(x -> !x.reply()).count();
+    int lost = (int) s.stream().filter(Prober.Sample::lost).count();
+    int late = (int) s.stream().filter(Prober.Sample::answeredLate).count();
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
     Long gap = prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     boolean ok = lost == 0 && dual == 0 && !s.isEmpty() && prober.owners().equals(Set.of(owner));
     String rate = String.format("%d probes, %.0f/s", s.size(), s.size() * 1e6 / Math.max(1, end - t0));
+    if (late > 0) {
+      rate += ", " + late + " answered late (after the next probe)";
+    }
     String flaps = changesOtherThan("", t0);
     if (!flaps.isEmpty()) {
       rate += "; " + flaps;
@@ -211,7 +219,7 @@ public final class LabRun implements AutoCloseable {
     String neu = after.map(o -> o.iterator().next()).orElse(null);
     List<Prober.Sample> s = prober.samples(t0, end);
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
-    int lost = (int) s.stream().filter(x -> !x.reply()).count();
+    int lost = (int) s.stream().filter(Prober.Sample::lost).count();
     Long outage = reply.isEmpty() ? null : prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     Long takeover = neu == null ? null : prober.ownerChanges(t0).stream()
         .filter(c -> c.node().equals(neu) && c.holds()).findFirst().map(c -> (c.atMicros() - t0) / 1000).orElse(null);
@@ -246,7 +254,7 @@ public final class LabRun implements AutoCloseable {
     long end = Clock.nowMicros();
     List<Prober.Sample> s = prober.samples(t0, end);
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
-    int lost = (int) s.stream().filter(x -> !x.reply()).count();
+    int lost = (int) s.stream().filter(Prober.Sample::lost).count();
     Long gap = prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     String now = prober.owners().size() == 1 ? owner() : null;
     String note = !hadOrphan ? "no orphan VIP to remove"

@@ -18,11 +18,21 @@ import java.util.function.Predicate;
  * as an owner: nobody can reach its copy of the address.
  */
 public final class Prober implements AutoCloseable {
-  /** One probe outcome and the number of reachable nodes holding the VIP at its time stamp. */
-  public record Sample(long atMicros, boolean reply, int owners) {}
+  /**
+   * One probe outcome and the number of reachable nodes holding the VIP at its time stamp. A "no answer yet"
+   * (ping {@code -O}: no reply before the next probe, 10 ms later) whose reply was read afterwards is
+   * {@code answeredLate}: the client's packet was answered, only late (a scheduling hiccup on a busy machine),
+   * so it is not {@link #lost()}. Outages are measured between replies either way.
+   */
+  public record Sample(long atMicros, boolean reply, boolean answeredLate, int owners) {
+    /** No reply to this probe was read at all. */
+    public boolean lost() {
+      return !reply && !answeredLate;
+    }
+  }
 
   /** A probe as read, with the nodes cut off when it was read; owners are judged from the timeline on query. */
-  private record Probe(long atMicros, boolean reply, Set<String> cutOff) {}
+  private record Probe(long atMicros, int seq, boolean reply, boolean answeredLate, Set<String> cutOff) {}
 
   /** A node's VIP appeared or disappeared (read time). */
   public record OwnerChange(long atMicros, String node, boolean holds) {}
@@ -38,12 +48,16 @@ public final class Prober implements AutoCloseable {
   private final Map<String, Boolean> holds = new ConcurrentHashMap<>();
   private final Map<String, String> macToNode = new ConcurrentHashMap<>();
   private final List<Probe> samples = new ArrayList<>();
+  /** Index in {@link #samples} of each "no answer yet" whose reply has not been read (ping numbers its probes). */
+  private final Map<Integer, Integer> unanswered = new java.util.HashMap<>();
+  /** The latest sequence number read (-1 before the first). */
+  private int lastSeq = -1;
   private final List<OwnerChange> ownerChanges = new ArrayList<>();
   private final List<MacChange> macChanges = new ArrayList<>();
   private final List<LineStream> streams = new ArrayList<>();
   private volatile String clientMac;
 
-  private Prober(LabTopology topology, String vip) {
+  Prober(LabTopology topology, String vip) {
     this.topology = topology;
     this.vip = vip;
   }
@@ -108,11 +122,23 @@ public final class Prober implements AutoCloseable {
     }
   }
 
-  private void onPing(MonitorLines.Ping s) {
+  void onPing(MonitorLines.Ping s) {
     synchronized (this) {
       Set<String> cutOff = new TreeSet<>();
-      holds.keySet().stream().filter(topology::isCutOff).forEach(cutOff::add);
-      samples.add(new Probe(s.atMicros(), s.reply(), cutOff));
+      holds.keySet().stream().filter(n -> topology.isCutOff(n)).forEach(cutOff::add);
+      if (s.reply()) {
+        Integer late = unanswered.remove(s.seq());
+        if (late != null) {
+          Probe p = samples.get(late);
+          samples.set(late, new Probe(p.atMicros(), p.seq(), false, true, p.cutOff()));
+        }
+      } else {
+        unanswered.put(s.seq(), samples.size());
+      }
+      if (lastSeq < 0 || later(s.seq(), lastSeq)) {
+        lastSeq = s.seq();
+      }
+      samples.add(new Probe(s.atMicros(), s.seq(), s.reply(), false, cutOff));
       notifyAll();
     }
   }
@@ -168,6 +194,39 @@ public final class Prober implements AutoCloseable {
     }
   }
 
+  /**
+   * The time of the first reply to a probe sent after this call, waiting up to {@code timeout}. Replies to older
+   * probes do not count: those held in the client's neighbour queue while the VIP was being claimed arrive late, in
+   * a burst, and the "no answer yet" lines of their successors follow them.
+   */
+  public Optional<Long> awaitFreshReply(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (this) {
+      int from = samples.size();
+      // the probe after the last one read may already have been sent: fresh ones come after it
+      int sentBefore = lastSeq < 0 ? -1 : (lastSeq + 1) & 0xFFFF;
+      while (true) {
+        for (int j = from; j < samples.size(); j++) {
+          Probe p = samples.get(j);
+          if (p.reply() && (sentBefore < 0 || later(p.seq(), sentBefore))) {
+            return Optional.of(p.atMicros());
+          }
+        }
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return Optional.empty();
+        }
+        waitNanos(Math.min(left, 50_000_000L));
+      }
+    }
+  }
+
+  /** ping's 16-bit sequence numbers wrap: {@code a} is later when it is less than half the range ahead. */
+  static boolean later(int a, int b) {
+    int d = (a - b) & 0xFFFF;
+    return d != 0 && d < 0x8000;
+  }
+
   /** The first reply read at or after {@code fromMicros}, waiting up to {@code timeout} for it. */
   public Optional<Long> awaitReplyAfter(long fromMicros, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -219,7 +278,7 @@ public final class Prober implements AutoCloseable {
       }
     }
     int owners = (int) last.values().stream().filter(c -> c.holds() && !p.cutOff().contains(c.node())).count();
-    return new Sample(p.atMicros(), p.reply(), owners);
+    return new Sample(p.atMicros(), p.reply(), p.answeredLate(), owners);
   }
 
   /**
@@ -228,7 +287,8 @@ public final class Prober implements AutoCloseable {
    * the lab was doing while it injected the event. Empty when no reply came after {@code from}.
    */
   public synchronized Optional<Long> longestGapMicros(long fromMicros, long toMicros) {
-    return longestGap(samples.stream().map(p -> new Sample(p.atMicros(), p.reply(), 0)).toList(), fromMicros,
+    return longestGap(samples.stream().map(p -> new Sample(p.atMicros(), p.reply(), p.answeredLate(), 0)).toList(),
+        fromMicros,
         toMicros);
   }
 

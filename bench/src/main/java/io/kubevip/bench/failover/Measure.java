@@ -28,7 +28,7 @@ final class Measure {
     long end = Clock.nowMicros();
     List<Prober.Sample> s = prober.samples(t0, end);
     int dual = (int) s.stream().filter(x -> x.owners() > 1).count();
-    int lost = (int) s.stream().filter(x -> !x.reply()).count();
+    int lost = (int) s.stream().filter(Prober.Sample::lost).count();
     Long outage = reply.isEmpty() ? null : prober.longestGapMicros(t0, end).map(g -> g / 1000).orElse(null);
     Long first = reply.map(r -> (r - t0) / 1000).orElse(null);
     Long client = neu == null ? null : prober.macChanges(t0).stream().filter(c -> neu.equals(c.node()))
