@@ -27,7 +27,7 @@ public final class VipAddress implements Comparable<VipAddress> {
     this.address = address;
     this.prefixLength = prefixLength;
     this.bytes = address.getAddress();
-    this.hash = 31 * Arrays.hashCode(bytes) + prefixLength;
+    this.hash = spread(31 * Arrays.hashCode(bytes) + prefixLength);
   }
 
   /** A host VIP (/32 or /128) for {@code address}. */
@@ -170,6 +170,19 @@ public final class VipAddress implements Comparable<VipAddress> {
   @Override
   public int hashCode() {
     return hash;
+  }
+
+  /**
+   * Neighbouring addresses have neighbouring {@link Arrays#hashCode} values; open-addressing tables ({@code Set.of},
+   * {@code Map.copyOf}) then pile them into one run and a miss probes all of it. Mixing the bits (MurmurHash3's
+   * finaliser) spreads them.
+   */
+  private static int spread(int h) {
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    return h ^ (h >>> 16);
   }
 
   // Drop scope ids and host names so equality is by numeric value only.

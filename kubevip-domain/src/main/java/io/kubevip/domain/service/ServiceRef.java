@@ -3,17 +3,41 @@ package io.kubevip.domain.service;
 
 import java.util.Objects;
 
-/** Identifies a Kubernetes Service: namespace, name and uid (the uid tells a re-created Service apart). */
-public record ServiceRef(String namespace, String name, String uid) implements Comparable<ServiceRef> {
-  public ServiceRef {
-    Objects.requireNonNull(namespace, "namespace");
-    Objects.requireNonNull(name, "name");
-    uid = uid == null ? "" : uid;
+/**
+ * Identifies a Kubernetes Service: namespace, name and uid (the uid tells a re-created Service apart). A value: equal
+ * when all three are. A class rather than a record only to keep {@link #key()} and the hash, asked for thousands of
+ * times in every reconcile pass.
+ */
+public final class ServiceRef implements Comparable<ServiceRef> {
+  private final String namespace;
+  private final String name;
+  private final String uid;
+  private final String key;
+  private final int hash;
+
+  public ServiceRef(String namespace, String name, String uid) {
+    this.namespace = Objects.requireNonNull(namespace, "namespace");
+    this.name = Objects.requireNonNull(name, "name");
+    this.uid = uid == null ? "" : uid;
+    this.key = namespace + "/" + name;
+    this.hash = Objects.hash(namespace, name, this.uid);
+  }
+
+  public String namespace() {
+    return namespace;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String uid() {
+    return uid;
   }
 
   /** {@code namespace/name}, the form used in logs, Events and as the sharing owner key. */
   public String key() {
-    return namespace + "/" + name;
+    return key;
   }
 
   @Override
@@ -23,7 +47,18 @@ public record ServiceRef(String namespace, String name, String uid) implements C
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof ServiceRef r && r.hash == hash && r.namespace.equals(namespace) && r.name.equals(name)
+        && r.uid.equals(uid);
+  }
+
+  @Override
+  public int hashCode() {
+    return hash;
+  }
+
+  @Override
   public String toString() {
-    return key();
+    return key;
   }
 }
