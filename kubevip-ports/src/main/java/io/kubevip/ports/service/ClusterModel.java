@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The in-memory picture of the cluster that the Services use cases reconcile against, fed by the cluster watch.
@@ -24,8 +25,9 @@ import java.util.Set;
  */
 public final class ClusterModel implements ClusterWatchListener {
   private final Runnable onChange;
-  private final Map<String, ServiceIntent> services = new HashMap<>();
-  private final Map<String, Map<String, Set<NodeId>>> slices = new HashMap<>();
+  // sorted as the snapshot keeps them, so copying one is linear (no comparisons)
+  private final Map<String, ServiceIntent> services = new TreeMap<>();
+  private final Map<String, Map<String, Set<NodeId>>> slices = new TreeMap<>();
   private final Map<NodeId, NodeInfo> nodes = new HashMap<>();
   private final Map<String, NodeId> hosts = new HashMap<>();
   private PoolConfig pools = PoolConfig.parse(null);
