@@ -148,7 +148,7 @@ public final class ServicesNode {
     this.announcer = Objects.requireNonNull(announcer, "announcer");
     this.meters = Objects.requireNonNull(meters, "meters");
     this.timing = Objects.requireNonNull(timing, "timing");
-    this.model = new ClusterModel(this::schedulePass);
+    this.model = new ClusterModel(this::schedulePass, settings.self());
     this.reports = new QueuedAnnouncementReports(Objects.requireNonNull(status, "status"),
         problem -> LOG.warn("Services: {}", problem), REPORT_WRITERS);
     this.controller = new ServicesController(settings, model, liveness, plans, reports, meters, clock,

@@ -9,13 +9,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A pass judges the Services' addresses once per snapshot: the allocator and the announcer read the same verdicts,
- * and the allocator's session rebuilt from them holds exactly what judging would have left in it.
+ * and the allocator's session rebuilt from them holds exactly what judging would have left in it. A node's own
+ * {@code vipHost} echo starts no pass.
  */
-class ClusterModelClaimsTest {
+class ClusterModelTest {
   private final FakeServiceCluster cluster = new FakeServiceCluster();
   private final ClusterModel model = new ClusterModel();
 
-  ClusterModelClaimsTest() {
+  ClusterModelTest() {
     cluster.watch().watch(model);
     cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.10", "allow-share-a", "true"));
     cluster.watch().upsert(Svc.of("a", "first").requesting("10.9.0.2").build());
@@ -50,5 +51,27 @@ class ClusterModelClaimsTest {
     var rebuilt = AddressClaims.session(state, judged.claims());
 
     assertThat(rebuilt.inUse()).isEqualTo(judged.session().inUse()).hasSize(2);
+  }
+
+  @Test
+  void givenANodesOwnVipHost_whenItArrives_thenNoPassIsAsked_butOthersAndClearingAsk_andTheSnapshotHasItAll() {
+    var self = io.kubevip.domain.node.NodeId.of("node-1");
+    var changes = new java.util.concurrent.atomic.AtomicInteger();
+    ClusterModel m = new ClusterModel(changes::incrementAndGet, self);
+    var web = Svc.ref("a", "first");
+
+    m.serviceHostChanged(web, java.util.Optional.of(self));
+    assertThat(changes).as("our own record").hasValue(0);
+    assertThat(m.snapshot().host(web)).contains(self);
+
+    m.serviceHostChanged(web, java.util.Optional.of(io.kubevip.domain.node.NodeId.of("node-2")));
+    assertThat(changes).as("another node's record").hasValue(1);
+    m.serviceHostChanged(web, java.util.Optional.empty());
+    assertThat(changes).as("a cleared record").hasValue(2);
+    assertThat(m.snapshot().host(web)).isEmpty();
+
+    ClusterModel anyNode = new ClusterModel(changes::incrementAndGet);
+    anyNode.serviceHostChanged(web, java.util.Optional.of(self));
+    assertThat(changes).as("without a self, every change asks").hasValue(3);
   }
 }
