@@ -312,7 +312,7 @@ public final class ServicesNode {
     try {
       Set<VipAddress> served = stopping ? Set.of()
           : plans.announced().stream().map(VipBinding::vip).collect(Collectors.toSet());
-      l.sync(KubeVipNodeLabels.servicesProvided(model.snapshot(), served));
+      l.sync(KubeVipNodeLabels.servicesProvided(model.claims(model.snapshot()), served));
     } catch (RuntimeException e) {
       LOG.warn("Services: node labels not updated (the next pass retries): {}", e.toString());
     }

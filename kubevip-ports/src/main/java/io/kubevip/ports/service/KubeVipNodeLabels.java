@@ -53,17 +53,19 @@ public final class KubeVipNodeLabels {
   }
 
   /**
-   * The labels a node announcing {@code announced} carries for the Services in {@code state}: one per Service with at
+   * The labels a node announcing {@code announced} carries for the Services judged in {@code claims}
+   * ({@link ClusterModel#claims}): one per Service with at
    * least one of its usable VIPs announced here, valued with those VIPs in the Service's order. A Service whose label
    * name ({@code <name>.<namespace>}) or value would break the label syntax (longer than 63 characters) is left out,
    * since the API server would refuse the whole write.
    */
-  public static Map<String, String> servicesProvided(ClusterState state, Set<VipAddress> announced) {
+  public static Map<String, String> servicesProvided(Map<ServiceRef, AddressClaim> claims,
+      Set<VipAddress> announced) {
     Map<String, String> out = new TreeMap<>();
     if (announced.isEmpty()) {
       return out;
     }
-    AddressClaims.resolve(state).claims().forEach((service, claim) -> {
+    claims.forEach((service, claim) -> {
       if (!(claim instanceof AddressClaim.Usable usable)) {
         return;
       }

@@ -45,7 +45,7 @@ class KubeVipNodeLabelsTest {
         .families(IpFamilyPolicy.REQUIRE_DUAL_STACK, IpFamily.IPV6, IpFamily.IPV4).build();
     ClusterState state = state(web, db, dual);
 
-    Map<String, String> labels = KubeVipNodeLabels.servicesProvided(state,
+    Map<String, String> labels = KubeVipNodeLabels.servicesProvided(AddressClaims.resolve(state).claims(),
         Set.of(VipAddress.parse("10.0.0.7"), VipAddress.parse("10.0.0.8"), VipAddress.parse("fd00::9")));
 
     assertThat(labels).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -56,7 +56,7 @@ class KubeVipNodeLabelsTest {
   @Test
   void givenNothingAnnounced_thenNoLabels() {
     ClusterState state = state(Svc.of("default", "web").requesting("10.0.0.7").build());
-    assertThat(KubeVipNodeLabels.servicesProvided(state, Set.of())).isEmpty();
+    assertThat(KubeVipNodeLabels.servicesProvided(AddressClaims.resolve(state).claims(), Set.of())).isEmpty();
   }
 
   @Test
@@ -64,7 +64,8 @@ class KubeVipNodeLabelsTest {
     String longName = "a".repeat(40);
     String longNs = "b".repeat(30);
     ClusterState state = state(Svc.of(longNs, longName).requesting("10.0.0.7").build());
-    assertThat(KubeVipNodeLabels.servicesProvided(state, Set.of(VipAddress.parse("10.0.0.7")))).isEmpty();
+    assertThat(KubeVipNodeLabels.servicesProvided(AddressClaims.resolve(state).claims(),
+        Set.of(VipAddress.parse("10.0.0.7")))).isEmpty();
   }
 
   private static ClusterState state(ServiceIntent... services) {

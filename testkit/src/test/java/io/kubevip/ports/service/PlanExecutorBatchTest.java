@@ -14,6 +14,7 @@ import io.kubevip.ports.out.PortException;
 import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
 import io.kubevip.testkit.fakes.FakeMetricsPort;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
+import io.kubevip.testkit.fakes.ForwardingVipAddressPort;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -68,31 +69,12 @@ class PlanExecutorBatchTest {
   }
 
   /** Delegates to a fake. */
-  private static class ForwardingAddresses implements io.kubevip.ports.out.VipAddressPort {
+  private static class ForwardingAddresses extends ForwardingVipAddressPort {
     private final FakeVipAddressPort fake;
 
     ForwardingAddresses(FakeVipAddressPort fake) {
+      super(fake);
       this.fake = fake;
-    }
-
-    @Override
-    public void add(VipAddress vip, InterfaceName iface) {
-      fake.add(vip, iface);
-    }
-
-    @Override
-    public void remove(VipAddress vip, InterfaceName iface) {
-      fake.remove(vip, iface);
-    }
-
-    @Override
-    public Set<VipAddress> listOurs(InterfaceName iface) {
-      return fake.listOurs(iface);
-    }
-
-    @Override
-    public Map<InterfaceName, Set<VipAddress>> listAllOurs() {
-      return fake.listAllOurs();
     }
 
     Set<VipAddress> addresses(InterfaceName iface) {

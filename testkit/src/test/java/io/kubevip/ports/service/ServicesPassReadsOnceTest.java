@@ -15,6 +15,7 @@ import io.kubevip.testkit.fakes.FakeLivenessCluster;
 import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
+import io.kubevip.testkit.fakes.ForwardingVipAddressPort;
 import io.kubevip.testkit.fakes.RecordedCall;
 import java.util.Map;
 import java.util.Optional;
@@ -39,26 +40,11 @@ class ServicesPassReadsOnceTest {
   private final ClusterModel model = new ClusterModel();
 
   /** Counts full reads. */
-  private final VipAddressPort addresses = new VipAddressPort() {
-    @Override
-    public void add(VipAddress vip, InterfaceName iface) {
-      fake.add(vip, iface);
-    }
-
-    @Override
-    public void remove(VipAddress vip, InterfaceName iface) {
-      fake.remove(vip, iface);
-    }
-
-    @Override
-    public Set<VipAddress> listOurs(InterfaceName iface) {
-      return fake.listOurs(iface);
-    }
-
+  private final VipAddressPort addresses = new ForwardingVipAddressPort(fake) {
     @Override
     public Map<InterfaceName, Set<VipAddress>> listAllOurs() {
       reads.incrementAndGet();
-      return fake.listAllOurs();
+      return super.listAllOurs();
     }
   };
 
