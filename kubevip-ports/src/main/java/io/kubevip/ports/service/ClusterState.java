@@ -6,11 +6,15 @@ import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.pool.PoolConfig;
 import io.kubevip.domain.service.ServiceIntent;
 import io.kubevip.domain.service.ServiceRef;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -36,14 +40,21 @@ public record ClusterState(
   public static final ClusterState EMPTY =
       new ClusterState(Map.of(), Map.of(), Map.of(), PoolConfig.parse(null), Map.of(), false);
 
+  // Iterated in key order (every node judges the Services in the same order) and looked up by key thousands of times
+  // per pass: hash maps in sorted insertion order, not tree maps (a lookup compared long common key prefixes), and not
+  // Map.copyOf (keys like "ns/svc-0001", "ns/svc-0002" have neighbouring hashes, which pile up in its open table).
   public ClusterState {
-    services = java.util.Collections.unmodifiableMap(new TreeMap<>(services));
-    Map<String, Map<String, Set<NodeId>>> copy = new TreeMap<>();
-    slices.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
-    slices = java.util.Collections.unmodifiableMap(copy);
+    services = Collections.unmodifiableMap(new LinkedHashMap<>(sorted(services)));
+    Map<String, Map<String, Set<NodeId>>> copy = new LinkedHashMap<>();
+    sorted(slices).forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+    slices = Collections.unmodifiableMap(copy);
     nodes = Map.copyOf(nodes);
     Objects.requireNonNull(pools, "pools");
-    hosts = Map.copyOf(hosts);
+    hosts = Collections.unmodifiableMap(new HashMap<>(hosts));
+  }
+
+  private static <V> Map<String, V> sorted(Map<String, V> map) {
+    return map instanceof SortedMap<String, V> s && s.comparator() == null ? map : new TreeMap<>(map);
   }
 
   /** Nodes with a ready endpoint of {@code service} in any of its slices. */

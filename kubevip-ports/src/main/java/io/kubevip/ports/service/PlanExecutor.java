@@ -35,7 +35,7 @@ public final class PlanExecutor {
   private final VipAddressPort addresses;
   private final VipAnnouncer announcer;
   private final MetricsPort metrics;
-  private final Set<VipBinding> announced = new TreeSet<>();
+  private final Set<VipBinding> announced = new HashSet<>();
 
   public PlanExecutor(VipAddressPort addresses, VipAnnouncer announcer, MetricsPort metrics) {
     this.addresses = Objects.requireNonNull(addresses, "addresses");
