@@ -6,19 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
-import io.kubevip.domain.node.NodeInfo;
-import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.ports.out.VipAddressPort;
 import io.kubevip.testkit.fakes.CallLog;
-import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
-import io.kubevip.testkit.fakes.FakeLivenessCluster;
-import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
 import io.kubevip.testkit.fakes.ForwardingVipAddressPort;
 import io.kubevip.testkit.fakes.RecordedCall;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -49,15 +43,8 @@ class ServicesPassReadsOnceTest {
   };
 
   private ServicesController controller() {
-    FakeNodeLivenessPort live = new FakeNodeLivenessPort(new FakeLivenessCluster(), SELF);
-    live.start((l, v) -> {});
-    cluster.watch().upsert(new NodeInfo(SELF, true, true, Map.of()));
-    cluster.watch().watch(model);
-    ServicesController c = new ServicesController(new ServicesSettings(SELF, ETH0, Optional.empty(), false,
-        Optional.empty()), model, live, new PlanExecutor(addresses, VipAnnouncer.l2(new FakeL2AnnouncePort(ETH0)),
-        MetricsPort.NOOP), cluster.status(), MetricsPort.NOOP, java.time.Clock.systemUTC());
-    c.serviceLeaseHolder(Optional.of(SELF));
-    return c;
+    return LeaseHolderController.create(cluster, model, SELF, ETH0, addresses, cluster.status(),
+        java.time.Clock.systemUTC());
   }
 
   @Test

@@ -6,20 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kubevip.domain.address.VipAddress;
 import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
-import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.ForwardingServiceStatusPort;
-import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.ServiceStatusPort;
-import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
-import io.kubevip.testkit.fakes.FakeLivenessCluster;
-import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
@@ -60,15 +54,7 @@ class ServicesReportPendingTest {
   }
 
   private ServicesController node() {
-    FakeNodeLivenessPort live = new FakeNodeLivenessPort(new FakeLivenessCluster(), SELF);
-    live.start((l, v) -> {});
-    cluster.watch().upsert(new NodeInfo(SELF, true, true, Map.of()));
-    cluster.watch().watch(model);
-    ServicesController c = new ServicesController(new ServicesSettings(SELF, ETH0, Optional.empty(), false,
-        Optional.empty()), model, live, new PlanExecutor(addresses, VipAnnouncer.l2(new FakeL2AnnouncePort(ETH0)),
-        MetricsPort.NOOP), status, MetricsPort.NOOP, clock);
-    c.serviceLeaseHolder(Optional.of(SELF));
-    return c;
+    return LeaseHolderController.create(cluster, model, SELF, ETH0, addresses, status, clock);
   }
 
   @Test
