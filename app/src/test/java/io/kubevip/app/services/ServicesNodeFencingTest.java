@@ -16,7 +16,6 @@ import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.ForwardingServiceStatusPort;
 import io.kubevip.ports.out.ServiceCondition;
 import io.kubevip.ports.out.InterfaceSubnetsPort;
-import io.kubevip.ports.out.LeadershipCallbacks;
 import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.ports.service.PlanExecutor;
 import io.kubevip.ports.service.ServiceAddressAllocator;
@@ -28,6 +27,7 @@ import io.kubevip.testkit.fakes.FakeLivenessCluster;
 import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
+import io.kubevip.testkit.fakes.RecordingLeadershipCallbacks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -104,16 +104,7 @@ class ServicesNodeFencingTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> addresses.addresses(ETH0).contains(VIP));
     assertThat(reportStarted.await(10, TimeUnit.SECONDS)).as("the pass's report write started").isTrue();
 
-    new FakeLeaderElectionPort(election.store(), OTHER.name()).run(LEASE, new LeadershipCallbacks() {
-      @Override
-      public void onStartedLeading() {}
-
-      @Override
-      public void onStoppedLeading() {}
-
-      @Override
-      public void onNewLeader(String identity) {}
-    });
+    new FakeLeaderElectionPort(election.store(), OTHER.name()).run(LEASE, new RecordingLeadershipCallbacks());
     long lost = System.nanoTime();
     CompletableFuture<Void> losing = CompletableFuture.runAsync(() -> election.store().loseLease(LEASE)); // to node-2, live and eligible
 

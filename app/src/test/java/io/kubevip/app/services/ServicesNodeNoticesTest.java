@@ -9,7 +9,6 @@ import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceRef;
-import io.kubevip.ports.out.LeadershipCallbacks;
 import io.kubevip.ports.out.MetricsPort;
 import io.kubevip.ports.out.ServiceEvent;
 import io.kubevip.ports.service.PlanExecutor;
@@ -23,6 +22,7 @@ import io.kubevip.testkit.fakes.FakeLivenessCluster;
 import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
+import io.kubevip.testkit.fakes.RecordingLeadershipCallbacks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,16 +89,7 @@ class ServicesNodeNoticesTest {
 
   @Test
   void givenAnotherNodeAllocates_whenServiceOfAnotherClassSeen_thenNoEventFromHere() {
-    new FakeLeaderElectionPort(leases, "node-0").run(LEASE, new LeadershipCallbacks() {
-      @Override
-      public void onStartedLeading() {}
-
-      @Override
-      public void onStoppedLeading() {}
-
-      @Override
-      public void onNewLeader(String identity) {}
-    });
+    new FakeLeaderElectionPort(leases, "node-0").run(LEASE, new RecordingLeadershipCallbacks());
     startNode();
     long before = passes();
 
