@@ -111,6 +111,13 @@ public final class ServicesNode {
   private final AtomicBoolean repairQueued = new AtomicBoolean();
   private final Map<VipBinding, Long> removedSince = new ConcurrentHashMap<>();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  /** A trigger other than a change of the cluster picture (liveness) asked for the scheduled pass: it runs. */
+  private final AtomicBoolean passRequired = new AtomicBoolean();
+  /**
+   * {@link ClusterModel#version()} of the picture the last pass reconciled completely (allocator and controller, no
+   * failures), or -1.
+   */
+  private volatile long reconciled = -1;
   /** {@link System#nanoTime()} when the last pass started (far in the past before the first). */
   private volatile long lastPassStart = System.nanoTime() - Duration.ofDays(1).toNanos();
   /** Counts leadership changes, so a queued "gained" never lands after the "lost" that followed it. */
@@ -148,7 +155,7 @@ public final class ServicesNode {
     this.announcer = Objects.requireNonNull(announcer, "announcer");
     this.meters = Objects.requireNonNull(meters, "meters");
     this.timing = Objects.requireNonNull(timing, "timing");
-    this.model = new ClusterModel(this::schedulePass, settings.self());
+    this.model = new ClusterModel(this::modelChanged, settings.self());
     this.reports = new QueuedAnnouncementReports(Objects.requireNonNull(status, "status"),
         problem -> LOG.warn("Services: {}", problem), REPORT_WRITERS);
     this.controller = new ServicesController(settings, model, liveness, plans, reports, meters, clock,
@@ -235,6 +242,21 @@ public final class ServicesNode {
    * by the debounce, and a burst still gets one pass per {@code debounce} at most.
    */
   void schedulePass() {
+    passRequired.set(true);
+    schedule();
+  }
+
+  /**
+   * A change of the cluster picture: as {@link #schedulePass}, except that the pass is skipped when nothing changed
+   * since the picture the last pass reconciled completely. The common case is the pass's own allocation write, whose
+   * result reaches the picture during the pass (which then announces it): the pass its change event asked for would
+   * find nothing to do — half the passes of the announcing node while Services are created.
+   */
+  private void modelChanged() {
+    schedule();
+  }
+
+  private void schedule() {
     ScheduledExecutorService t = thread;
     if (t == null || stopping || !scheduled.compareAndSet(false, true)) {
       return;
@@ -243,6 +265,9 @@ public final class ServicesNode {
     try {
       t.schedule(() -> {
         scheduled.set(false);
+        if (!passRequired.getAndSet(false) && model.version() == reconciled) {
+          return;
+        }
         passNow();
       }, wait, TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
@@ -258,11 +283,17 @@ public final class ServicesNode {
     lastPassStart = t0;
     long passTerm = term.get();
     boolean ok = false;
+    reconciled = -1;
+    long seen = -1;
     try {
-      ClusterState state = model.snapshot();
-      AllocationPass allocation = allocator.reconcile(state, model.claims(state));
-      if (!allocation.allocated().isEmpty() || !allocation.failed().isEmpty()) {
-        LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
+      ClusterState first = model.snapshot();
+      allocate(first);
+      seen = model.version(); // before the snapshot: the snapshot holds at least this version
+      ClusterState meanwhile = model.snapshot();
+      if (meanwhile != first) {
+        // changed during the allocation (its own writes' results, or events): allocate for that too, so the
+        // controller below and the allocator have seen every change up to `seen`
+        allocate(meanwhile);
       }
       if (allocator.leading()) {
         notices.report(status); // rejected and other-class Services: one Event cluster-wide, from the allocator
@@ -283,6 +314,17 @@ public final class ServicesNode {
       LOG.warn("Services pass failed (the next one retries): {}", e.toString());
     } finally {
       meters.passCompleted(Duration.ofNanos(System.nanoTime() - t0), ok);
+    }
+    // Complete when it succeeded and nothing changed after what both the allocator and the controller saw.
+    if (ok && seen >= 0 && model.version() == seen) {
+      reconciled = seen;
+    }
+  }
+
+  private void allocate(ClusterState state) {
+    AllocationPass allocation = allocator.reconcile(state, model.claims(state));
+    if (!allocation.allocated().isEmpty() || !allocation.failed().isEmpty()) {
+      LOG.info("Services: allocated {}; failed {}", allocation.allocated(), allocation.failed());
     }
   }
 

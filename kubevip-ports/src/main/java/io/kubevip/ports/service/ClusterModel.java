@@ -33,6 +33,8 @@ public final class ClusterModel implements ClusterWatchListener {
   private final Map<String, NodeId> hosts = new HashMap<>();
   private PoolConfig pools = PoolConfig.parse(null);
   private boolean synced;
+  /** Counts the changes that call {@code onChange} (all but this node's own {@code vipHost} echo). */
+  private long version;
   /** The last snapshot while it is current; every change clears it. */
   private ClusterState last;
   /** The verdicts on {@link #last}, once asked for. */
@@ -70,6 +72,15 @@ public final class ClusterModel implements ClusterWatchListener {
   }
 
   /**
+   * Grows with every change that calls {@code onChange}. Read before {@link #snapshot()}, it tells whether a later
+   * snapshot can hold something a pass must act on: unchanged means nothing since, except this node's own
+   * {@code vipHost} echoes.
+   */
+  public synchronized long version() {
+    return version;
+  }
+
+  /**
    * {@link AddressClaims#resolve}'s verdicts for {@code state}, judged once per snapshot: the allocator and the
    * announcer of one pass (and the node labels) read the same ones. Judged outside the lock, so events keep flowing.
    */
@@ -92,6 +103,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void serviceUpserted(ServiceIntent service) {
     synchronized (this) {
       last = null;
+      version++;
       services.put(service.service().key(), service);
     }
     onChange.run();
@@ -101,6 +113,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void serviceDeleted(ServiceRef service) {
     synchronized (this) {
       last = null;
+      version++;
       services.remove(service.key());
       hosts.remove(service.key());
     }
@@ -109,11 +122,15 @@ public final class ClusterModel implements ClusterWatchListener {
 
   @Override
   public void serviceHostChanged(ServiceRef service, Optional<NodeId> host) {
+    boolean echo = self.isPresent() && host.equals(self);
     synchronized (this) {
       last = null;
+      if (!echo) {
+        version++;
+      }
       host.ifPresentOrElse(h -> hosts.put(service.key(), h), () -> hosts.remove(service.key()));
     }
-    if (self.isEmpty() || !host.equals(self)) {
+    if (!echo) {
       onChange.run();
     }
   }
@@ -122,6 +139,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void endpointsUpserted(EndpointNodes endpoints) {
     synchronized (this) {
       last = null;
+      version++;
       slices.computeIfAbsent(endpoints.service().key(), k -> new HashMap<>())
           .put(endpoints.sliceName(), endpoints.readyNodes());
     }
@@ -132,6 +150,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void endpointsDeleted(ServiceRef service, String sliceName) {
     synchronized (this) {
       last = null;
+      version++;
       Map<String, Set<NodeId>> of = slices.get(service.key());
       if (of != null) {
         of.remove(sliceName);
@@ -147,6 +166,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void nodeUpserted(NodeInfo node) {
     synchronized (this) {
       last = null;
+      version++;
       nodes.put(node.id(), node);
     }
     onChange.run();
@@ -156,6 +176,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void nodeDeleted(NodeId node) {
     synchronized (this) {
       last = null;
+      version++;
       nodes.remove(node);
     }
     onChange.run();
@@ -165,6 +186,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void poolConfigChanged(PoolConfig config) {
     synchronized (this) {
       last = null;
+      version++;
       pools = Objects.requireNonNull(config, "config");
     }
     onChange.run();
@@ -174,6 +196,7 @@ public final class ClusterModel implements ClusterWatchListener {
   public void synced() {
     synchronized (this) {
       last = null;
+      version++;
       synced = true;
     }
     onChange.run();

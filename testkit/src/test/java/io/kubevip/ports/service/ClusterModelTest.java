@@ -60,12 +60,15 @@ class ClusterModelTest {
     ClusterModel m = new ClusterModel(changes::incrementAndGet, self);
     var web = Svc.ref("a", "first");
 
+    long version = m.version();
     m.serviceHostChanged(web, java.util.Optional.of(self));
     assertThat(changes).as("our own record").hasValue(0);
+    assertThat(m.version()).as("nothing a pass must act on").isEqualTo(version);
     assertThat(m.snapshot().host(web)).contains(self);
 
     m.serviceHostChanged(web, java.util.Optional.of(io.kubevip.domain.node.NodeId.of("node-2")));
     assertThat(changes).as("another node's record").hasValue(1);
+    assertThat(m.version()).isGreaterThan(version);
     m.serviceHostChanged(web, java.util.Optional.empty());
     assertThat(changes).as("a cleared record").hasValue(2);
     assertThat(m.snapshot().host(web)).isEmpty();
