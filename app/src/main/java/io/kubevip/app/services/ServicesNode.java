@@ -114,8 +114,8 @@ public final class ServicesNode {
   /** A trigger other than a change of the cluster picture (liveness) asked for the scheduled pass: it runs. */
   private final AtomicBoolean passRequired = new AtomicBoolean();
   /**
-   * {@link ClusterModel#version()} of the picture the last pass reconciled completely (allocator and controller, no
-   * failures), or -1.
+   * {@link ClusterModel#version()} of the picture the last pass reconciled completely (the allocator had nothing left
+   * to write in it, the controller's actions succeeded and its reports are out), or -1.
    */
   private volatile long reconciled = -1;
   /** {@link System#nanoTime()} when the last pass started (far in the past before the first). */
@@ -285,21 +285,21 @@ public final class ServicesNode {
     boolean ok = false;
     reconciled = -1;
     long seen = -1;
+    boolean settled = false;
+    boolean reported = false;
     try {
-      ClusterState first = model.snapshot();
-      allocate(first);
-      seen = model.version(); // before the snapshot: the snapshot holds at least this version
-      ClusterState meanwhile = model.snapshot();
-      if (meanwhile != first) {
-        // changed during the allocation (its own writes' results, or events): allocate for that too, so the
-        // controller below and the allocator have seen every change up to `seen`
-        allocate(meanwhile);
-      }
+      allocate(model.snapshot());
       if (allocator.leading()) {
         notices.report(status); // rejected and other-class Services: one Event cluster-wide, from the allocator
       }
+      // Read before the controller's snapshot, which then holds at least this version. The allocation's own writes
+      // usually land during the allocation: the controller announces them in this pass.
+      seen = model.version();
+      ClusterState planned = model.snapshot();
+      settled = allocator.idle(model.claims(planned)) && !(allocator.leading() && notices.unreported());
       ServicesPass pass = controller.reconcile();
-      if (!awaitReports(passTerm) && term.get() == passTerm) {
+      reported = awaitReports(passTerm);
+      if (!reported && term.get() == passTerm) {
         LOG.warn("Services: {} vipHost/status reports still being written after {} s", reports.pending(),
             WAIT.toSeconds());
       }
@@ -315,8 +315,10 @@ public final class ServicesNode {
     } finally {
       meters.passCompleted(Duration.ofNanos(System.nanoTime() - t0), ok);
     }
-    // Complete when it succeeded and nothing changed after what both the allocator and the controller saw.
-    if (ok && seen >= 0 && model.version() == seen) {
+    // Complete: it succeeded, its reports are out, nothing changed after the picture the controller planned from, and
+    // in that picture the allocator had nothing left to write (a Service that arrived after it looked is not settled).
+    // A report that failed is written again after ServicesController.WRITE_ECHO_TIMEOUT, by the periodic pass.
+    if (ok && settled && reported && model.version() == seen) {
       reconciled = seen;
     }
   }

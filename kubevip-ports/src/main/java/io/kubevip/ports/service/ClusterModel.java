@@ -37,7 +37,9 @@ public final class ClusterModel implements ClusterWatchListener {
   private long version;
   /** The last snapshot while it is current; every change clears it. */
   private ClusterState last;
-  /** The verdicts on {@link #last}, once asked for. */
+  /** The snapshot {@link #lastClaims} were judged on (it may be older than {@link #last}). */
+  private ClusterState claimsOf;
+  /** The verdicts on {@link #claimsOf}. */
   private Map<ServiceRef, AddressClaim> lastClaims;
 
   public ClusterModel(Runnable onChange) {
@@ -66,7 +68,6 @@ public final class ClusterModel implements ClusterWatchListener {
   public synchronized ClusterState snapshot() {
     if (last == null) {
       last = new ClusterState(services, slices, nodes, pools, hosts, synced);
-      lastClaims = null;
     }
     return last;
   }
@@ -86,15 +87,14 @@ public final class ClusterModel implements ClusterWatchListener {
    */
   public Map<ServiceRef, AddressClaim> claims(ClusterState state) {
     synchronized (this) {
-      if (state == last && lastClaims != null) {
+      if (state == claimsOf) {
         return lastClaims;
       }
     }
     Map<ServiceRef, AddressClaim> judged = java.util.Collections.unmodifiableMap(AddressClaims.resolve(state).claims());
     synchronized (this) {
-      if (state == last) {
-        lastClaims = judged;
-      }
+      claimsOf = state;
+      lastClaims = judged;
     }
     return judged;
   }

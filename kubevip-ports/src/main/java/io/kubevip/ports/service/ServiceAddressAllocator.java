@@ -174,6 +174,37 @@ public final class ServiceAddressAllocator {
     return new AllocationPass(allocated, failed, "", deferred);
   }
 
+  /**
+   * Whether a pass over a picture with these verdicts would have nothing to write: true when this node does not
+   * allocate (disabled, not leading); else false while settling in after gaining the lease, for a Service without an
+   * address that no write of this allocator is naming, and for a problem not reported in the form it has now.
+   */
+  public synchronized boolean idle(Map<ServiceRef, AddressClaim> claims) {
+    if (!enabled || !leading) {
+      return true;
+    }
+    if (clock.instant().isBefore(settledAt)) {
+      return false;
+    }
+    for (Map.Entry<ServiceRef, AddressClaim> e : claims.entrySet()) {
+      AddressClaim claim = e.getValue();
+      if (claim instanceof AddressClaim.Unallocated) {
+        if (!pending.containsKey(e.getKey())) {
+          return false;
+        }
+      } else if (claim instanceof AddressClaim.Refused r) {
+        if (!noticeKey(ServiceEvent.warning("AllocationFailed", r.reason())).equals(noticed.get(e.getKey()))) {
+          return false;
+        }
+      } else if (claim instanceof AddressClaim.Usable u && !u.warnings().isEmpty()
+          && !noticeKey(ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())))
+              .equals(noticed.get(e.getKey()))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** An address chosen for a Service in this pass, not written yet. */
   private record Planned(ServiceRef ref, List<VipAddress> addresses, Optional<Pool> pool, List<PoolProblem> problems) {}
 
@@ -242,7 +273,7 @@ public final class ServiceAddressAllocator {
   }
 
   private void notice(ServiceRef ref, ServiceEvent event) {
-    String key = event.reason() + ": " + event.message();
+    String key = noticeKey(event);
     if (key.equals(noticed.get(ref))) {
       return;
     }
@@ -252,5 +283,9 @@ public final class ServiceAddressAllocator {
     } else {
       status.recordEvent(ref, event);
     }
+  }
+
+  private static String noticeKey(ServiceEvent event) {
+    return event.reason() + ": " + event.message();
   }
 }

@@ -133,6 +133,16 @@ public final class ServiceNotices {
     return recorded;
   }
 
+  /** Whether {@link #report} has something to record. */
+  public synchronized boolean unreported() {
+    for (Map.Entry<String, Notice> e : current.entrySet()) {
+      if (!e.getValue().equals(reported.get(e.getKey()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private synchronized void keep(ServiceRef service, ServiceEvent event) {
     current.put(service.key(), new Notice(service, event));
   }

@@ -263,4 +263,62 @@ class ServiceAddressAllocatorTest {
     }
     assertThat(all).hasSize(5);
   }
+
+  private boolean idle() {
+    return allocator.idle(model.claims(model.snapshot()));
+  }
+
+  @Test
+  void givenAServiceWithoutAddress_whenAsked_thenNotIdleUntilItsAllocationIsWritten_evenBeforeTheWatchShowsIt() {
+    cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.10"));
+    var web = Svc.of("a", "web").build();
+    cluster.watch().upsert(web);
+    ClusterState lagging = model.snapshot(); // as the pass saw it: the write's echo is not in it
+    assertThat(allocator.idle(model.claims(lagging))).as("a Service without an address").isFalse();
+
+    allocator.reconcile(lagging);
+
+    assertThat(allocator.idle(model.claims(lagging))).as("its allocation is written, the echo not seen yet").isTrue();
+    assertThat(idle()).as("the echo seen").isTrue();
+    cluster.watch().upsert(Svc.of("a", "next").build());
+    assertThat(idle()).as("another Service without an address").isFalse();
+  }
+
+  @Test
+  void givenAProblem_whenAsked_thenNotIdleUntilReportedInItsCurrentForm() {
+    cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.10"));
+    cluster.watch().upsert(Svc.of("a", "typo").requesting("10.9.0.999").build());
+    cluster.watch().upsert(Svc.of("a", "own").requesting("192.0.2.7").build());
+    assertThat(idle()).isFalse();
+    pass();
+    assertThat(idle()).as("both reported").isTrue();
+
+    cluster.watch().upsert(Svc.of("a", "typo").requesting("10.9.0.998x").build());
+
+    assertThat(idle()).as("the refusal's reason changed").isFalse();
+    pass();
+    assertThat(idle()).isTrue();
+  }
+
+  @Test
+  void givenAnAllocationThatFailed_whenAsked_thenNeverIdle_soEveryChangeRetriesIt() {
+    cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.1"));
+    cluster.watch().upsert(Svc.of("a", "one").build());
+    cluster.watch().upsert(Svc.of("a", "two").build());
+    pass();
+    assertThat(idle()).isFalse();
+  }
+
+  @Test
+  void givenNotLeadingOrSettling_whenAsked_thenIdleOnlyWhenNotLeading() {
+    cluster.watch().upsertPoolConfig(Map.of("range-global", "10.9.0.1-10.9.0.10"));
+    cluster.watch().upsert(Svc.of("a", "x").build());
+    allocator.leadershipLost();
+    assertThat(idle()).as("another node allocates").isTrue();
+    allocator.leadershipGained();
+    assertThat(idle()).as("settling in: a pass is due when it ends").isFalse();
+    var off = new ServiceAddressAllocator(cluster.status(), false, Duration.ZERO, clock);
+    off.leadershipGained();
+    assertThat(off.idle(model.claims(model.snapshot()))).as("disabled").isTrue();
+  }
 }

@@ -29,7 +29,9 @@ class ServiceNoticesTest {
     cluster.watch().ignore(Svc.ref("a", "theirs"), "ignored: spec.loadBalancerClass is 'x.io/lb', expected"
         + " 'kube-vip.io/kube-vip-class'");
 
+    assertThat(notices.unreported()).isTrue();
     assertThat(notices.report(status())).isEqualTo(1);
+    assertThat(notices.unreported()).isFalse();
     assertThat(notices.report(status())).isZero();
 
     assertThat(status().events(Svc.ref("a", "theirs"))).singleElement().satisfies(e -> {
