@@ -128,6 +128,11 @@ public final class LeaseElector implements AutoCloseable {
       if (leading) {
         stopLeading("releasing on shutdown");
       }
+      // Stop watching before the release: its event is of no use to a stopping elector, and the API server then does
+      // not deliver it to a watch being torn down (fabric8's mock server stalls every client for seconds when a watch
+      // closes while an event is on its way to it).
+      closeQuietly(watch);
+      watch = null;
       return was;
     });
     if (wasLeading) {
