@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 package io.kubevip.app.services;
 
+import static io.kubevip.app.services.SingleServicesNode.ETH0;
+import static io.kubevip.app.services.SingleServicesNode.LEASE;
+import static io.kubevip.app.services.SingleServicesNode.SELF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.kubevip.app.controlplane.InterfaceMonitor;
 import io.kubevip.domain.address.VipAddress;
-import io.kubevip.domain.lease.LeaseName;
-import io.kubevip.domain.node.InterfaceName;
 import io.kubevip.domain.node.NodeId;
 import io.kubevip.domain.node.NodeInfo;
 import io.kubevip.domain.service.ServiceIntent;
@@ -15,21 +15,12 @@ import io.kubevip.domain.service.ServicePort;
 import io.kubevip.domain.service.ServiceRef;
 import io.kubevip.ports.out.ForwardingServiceStatusPort;
 import io.kubevip.ports.out.ServiceCondition;
-import io.kubevip.ports.out.InterfaceSubnetsPort;
-import io.kubevip.ports.out.MetricsPort;
-import io.kubevip.ports.service.PlanExecutor;
-import io.kubevip.ports.service.ServiceAddressAllocator;
-import io.kubevip.ports.service.ServicesSettings;
-import io.kubevip.ports.service.VipAnnouncer;
-import io.kubevip.testkit.fakes.FakeL2AnnouncePort;
 import io.kubevip.testkit.fakes.FakeLeaderElectionPort;
 import io.kubevip.testkit.fakes.FakeLivenessCluster;
 import io.kubevip.testkit.fakes.FakeNodeLivenessPort;
 import io.kubevip.testkit.fakes.FakeServiceCluster;
 import io.kubevip.testkit.fakes.FakeVipAddressPort;
 import io.kubevip.testkit.fakes.RecordingLeadershipCallbacks;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Fencing does not wait for a slow API: when {@code svc_leasename} is lost while the holder's pass is waiting for
@@ -46,28 +38,22 @@ import org.junit.jupiter.api.Test;
  * or the wait times out (10 s, longer than the 5 s between the renew deadline and the Lease's expiry).
  */
 class ServicesNodeFencingTest {
-  private static final InterfaceName ETH0 = InterfaceName.of("eth0");
-  private static final NodeId SELF = NodeId.of("node-1");
   private static final NodeId OTHER = NodeId.of("node-2");
-  private static final LeaseName LEASE = new LeaseName("kube-system", "plndr-svcs-lock");
   private static final VipAddress VIP = VipAddress.parse("192.0.2.50");
   private static final ServiceRef WEB = new ServiceRef("default", "web", "uid-web");
 
-  private final FakeServiceCluster cluster = new FakeServiceCluster();
-  private final FakeVipAddressPort addresses = new FakeVipAddressPort(ETH0);
+  @RegisterExtension
+  final SingleServicesNode services = new SingleServicesNode();
+  private final FakeServiceCluster cluster = services.cluster;
+  private final FakeVipAddressPort addresses = services.addresses;
   private final FakeLeaderElectionPort election = new FakeLeaderElectionPort(SELF.name());
   private final FakeLivenessCluster liveness = new FakeLivenessCluster();
   private final CountDownLatch apiStuck = new CountDownLatch(1);
   private final CountDownLatch reportStarted = new CountDownLatch(1);
-  private ServicesNode node;
 
   @AfterEach
-  void stopNode() {
-    apiStuck.countDown();
-    if (node != null) {
-      node.withdrawForShutdown();
-      node.stop();
-    }
+  void releaseTheApi() {
+    apiStuck.countDown(); // before the node stops (SingleServicesNode stops it after this)
   }
 
   @Test
@@ -90,17 +76,7 @@ class ServicesNodeFencingTest {
         super.reportAnnouncement(service, vips, announcedBy, condition);
       }
     };
-    FakeL2AnnouncePort l2 = new FakeL2AnnouncePort(ETH0);
-    VipAnnouncer announcer = VipAnnouncer.l2(l2);
-    Duration never = Duration.ofHours(1);
-    node = new ServicesNode(new ServicesSettings(SELF, ETH0, Optional.empty(), false, Optional.empty()), LEASE,
-        cluster.watch(), new FakeNodeLivenessPort(liveness, SELF), election, slowApi,
-        new ServiceAddressAllocator(cluster.status(), true, Duration.ZERO, Clock.systemUTC()),
-        new PlanExecutor(addresses, announcer, MetricsPort.NOOP), announcer,
-        new ServicesMeters(new SimpleMeterRegistry(), SELF.name()),
-        new ServicesNode.Timing(Duration.ofMillis(10), never, never), Clock.systemUTC(), InterfaceSubnetsPort.NONE,
-        InterfaceMonitor.NONE);
-    node.start();
+    services.liveness(liveness).election(election).reports(slowApi).start();
     await().atMost(Duration.ofSeconds(10)).until(() -> addresses.addresses(ETH0).contains(VIP));
     assertThat(reportStarted.await(10, TimeUnit.SECONDS)).as("the pass's report write started").isTrue();
 
