@@ -7,6 +7,7 @@ import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -56,6 +57,13 @@ public final class ApiServerMain {
           record(log, request.getMethod() + " " + request.getPath());
         }
         return response;
+      }
+
+      @Override
+      public MockResponse handleWatch(String path) {
+        MockResponse response = super.handleWatch(path);
+        WebSocketListener listener = response.getWebSocketListener();
+        return listener == null ? response : response.withWebSocketUpgrade(new CloseOffLoop(listener));
       }
     };
     KubernetesMockServer server =
