@@ -155,13 +155,9 @@ public final class ServiceAddressAllocator {
       AddressClaim claim = e.getValue();
       if (claim instanceof AddressClaim.Refused r) {
         failed.put(ref, r.reason());
-        notice(ref, ServiceEvent.warning("AllocationFailed", r.reason()));
-      } else if (claim instanceof AddressClaim.Usable u) {
-        if (u.warnings().isEmpty()) {
-          noticed.remove(ref);
-        } else {
-          notice(ref, ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())));
-        }
+        notice(ref, claimNotice(claim).orElseThrow());
+      } else if (claim instanceof AddressClaim.Usable) {
+        claimNotice(claim).ifPresentOrElse(event -> notice(ref, event), () -> noticed.remove(ref));
       } else if (!pending.containsKey(ref)) {
         if (planned.size() >= maxPerPass) {
           deferred++;
@@ -192,14 +188,11 @@ public final class ServiceAddressAllocator {
         if (!pending.containsKey(e.getKey())) {
           return false;
         }
-      } else if (claim instanceof AddressClaim.Refused r) {
-        if (!noticeKey(ServiceEvent.warning("AllocationFailed", r.reason())).equals(noticed.get(e.getKey()))) {
+      } else {
+        Optional<ServiceEvent> notice = claimNotice(claim);
+        if (notice.isPresent() && !noticeKey(notice.get()).equals(noticed.get(e.getKey()))) {
           return false;
         }
-      } else if (claim instanceof AddressClaim.Usable u && !u.warnings().isEmpty()
-          && !noticeKey(ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())))
-              .equals(noticed.get(e.getKey()))) {
-        return false;
       }
     }
     return true;
@@ -283,6 +276,17 @@ public final class ServiceAddressAllocator {
     } else {
       status.recordEvent(ref, event);
     }
+  }
+
+  /** The Event a judged address claim calls for: a refusal, or addresses accepted with warnings; none otherwise. */
+  private static Optional<ServiceEvent> claimNotice(AddressClaim claim) {
+    if (claim instanceof AddressClaim.Refused r) {
+      return Optional.of(ServiceEvent.warning("AllocationFailed", r.reason()));
+    }
+    if (claim instanceof AddressClaim.Usable u && !u.warnings().isEmpty()) {
+      return Optional.of(ServiceEvent.warning("AddressOutsidePools", String.join("; ", u.warnings())));
+    }
+    return Optional.empty();
   }
 
   private static String noticeKey(ServiceEvent event) {
