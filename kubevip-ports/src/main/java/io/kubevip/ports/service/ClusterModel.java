@@ -99,11 +99,16 @@ public final class ClusterModel implements ClusterWatchListener {
     return judged;
   }
 
+  // Under the lock: the snapshot is stale, and a pass must look again.
+  private void changed() {
+    last = null;
+    version++;
+  }
+
   @Override
   public void serviceUpserted(ServiceIntent service) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       services.put(service.service().key(), service);
     }
     onChange.run();
@@ -112,8 +117,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void serviceDeleted(ServiceRef service) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       services.remove(service.key());
       hosts.remove(service.key());
     }
@@ -138,8 +142,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void endpointsUpserted(EndpointNodes endpoints) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       slices.computeIfAbsent(endpoints.service().key(), k -> new HashMap<>())
           .put(endpoints.sliceName(), endpoints.readyNodes());
     }
@@ -149,8 +152,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void endpointsDeleted(ServiceRef service, String sliceName) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       Map<String, Set<NodeId>> of = slices.get(service.key());
       if (of != null) {
         of.remove(sliceName);
@@ -165,8 +167,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void nodeUpserted(NodeInfo node) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       nodes.put(node.id(), node);
     }
     onChange.run();
@@ -175,8 +176,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void nodeDeleted(NodeId node) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       nodes.remove(node);
     }
     onChange.run();
@@ -185,8 +185,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void poolConfigChanged(PoolConfig config) {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       pools = Objects.requireNonNull(config, "config");
     }
     onChange.run();
@@ -195,8 +194,7 @@ public final class ClusterModel implements ClusterWatchListener {
   @Override
   public void synced() {
     synchronized (this) {
-      last = null;
-      version++;
+      changed();
       synced = true;
     }
     onChange.run();
